@@ -1,0 +1,108 @@
+"""Kinds of the statistics pack: uncited, vaguely sourced and impossible statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from claimlint.citing import is_cited
+from claimlint.kinds.base import Context, Hit, Kind, Settings, no_prepare
+from claimlint.kinds.claims import _raw_with_markers
+from claimlint.nlp import Sentence
+from claimlint.patterns import Match, Pattern
+from claimlint.rule import Rule
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100,
+    "a hundred": 100, "thousand": 1000, "a thousand": 1000, "every": 1,
+}  # fmt: skip
+
+
+def statistics_in(sentence: Sentence, settings: Settings) -> list[Match]:
+    """Statistic matches in a sentence's text, minus those overlapping a non-statistic."""
+    text = sentence.text
+    found = list(settings.pattern("statistic-patterns").finditer(text))
+    if not found:
+        return []
+    excluded = [(m.start(), m.end()) for m in settings.pattern("not-statistic-patterns").finditer(text)]
+    return [
+        m for m in found if not any(a < m.end() and m.start() < b for a, b in excluded)
+    ]
+
+
+def _hit(ctx: Context, sentence: Sentence, match: Match, **values: object) -> Hit:
+    base = sentence.span.start_char
+    start = sentence.offset(base + match.start())
+    end = sentence.offset(base + match.end() - 1) + 1
+    return Hit(start, end, {"text": ctx.document.text[start:end], **values}, sentence.text)
+
+
+def _paragraph_raw(ctx: Context, sentence: Sentence) -> str:
+    block = sentence.chunk.segment.block
+    return " ".join(s.raw for s in ctx.document.segments if s.block == block)
+
+
+def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
+    scope = rule.options.get("scope", "paragraph")
+    cited_blocks: dict[int, bool] = {}
+    for sentence in ctx.sentences:
+        found = statistics_in(sentence, ctx.settings)
+        if not found or is_cited(_raw_with_markers(ctx, sentence), ctx.settings):
+            continue
+        if scope == "paragraph":
+            block = sentence.chunk.segment.block
+            if block not in cited_blocks:
+                cited_blocks[block] = is_cited(_paragraph_raw(ctx, sentence), ctx.settings)
+            if cited_blocks[block]:
+                continue
+        yield _hit(ctx, sentence, found[0])
+
+
+def prepare_vague(rule: Rule, settings: Settings) -> Pattern:
+    return Pattern(rule.options.get("patterns", ()))
+
+
+def check_vague(ctx: Context, rule: Rule, vague: Pattern) -> Iterator[Hit]:
+    need_statistic = rule.options.get("require-statistic", True)
+    for sentence in ctx.sentences:
+        match = vague.search(sentence.text)
+        if match is None:
+            continue
+        if need_statistic and not statistics_in(sentence, ctx.settings):
+            continue
+        yield _hit(ctx, sentence, match)
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    text = text.strip().lower().replace(",", "")
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
+    pattern = ctx.settings.pattern("impossible-statistic-patterns")
+    for sentence in ctx.sentences:
+        for match in pattern.finditer(sentence.text):
+            groups: dict[str, Any] = {k: v for k, v in match.groupdict().items() if v is not None}
+            pct = _number(groups.get("pct"))
+            n, m = _number(groups.get("n")), _number(groups.get("m"))
+            if pct is not None and pct > 100:
+                yield _hit(ctx, sentence, match, problem="a share of a group cannot exceed 100%")
+                break
+            if n is not None and m is not None and n > m:
+                yield _hit(ctx, sentence, match, problem=f"{n:g} is more than the {m:g} in the group")
+                break
+
+
+KINDS = {
+    "statistic": Kind(no_prepare, check_uncited, "statistics whose sentence or paragraph is uncited"),
+    "vague-source": Kind(prepare_vague, check_vague, "statistics attributed only vaguely"),
+    "impossible-statistic": Kind(no_prepare, check_impossible, "proportions that cannot be"),
+}

@@ -1,0 +1,134 @@
+"""The only module that imports spaCy: one blank English pipeline per process, built lazily.
+
+Prose segments are fed to spaCy one paragraph at a time through ``nlp.pipe`` (never a
+whole file: spaCy refuses texts over ``max_length``). Runs of white space left by masking
+are collapsed first, with an offset map back to the original text, so that tokens and
+phrase patterns see clean text and every token still maps to an exact file offset.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from claimlint.document import Document, Segment
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+_SPACES = re.compile(r"\s+")
+# Longest piece of text handed to spaCy at once; longer paragraphs are cut at a space.
+MAX_CHUNK = 100_000
+
+
+@cache
+def pipeline() -> Language:
+    import spacy
+
+    from spacy.symbols import ORTH
+
+    nlp = spacy.blank("en")
+    # Abbreviations common in health writing that must not end a sentence.
+    for abbreviation in ("al.", "approx.", "vs.", "Fig.", "fig.", "No.", "Ref.", "ref.", "resp."):
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_CHUNK * 2
+    return nlp
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Compact text of (part of) one segment and the map back to document offsets."""
+
+    segment_index: int
+    segment: Segment
+    text: str
+    offsets: array  # type: ignore[type-arg]  # compact index -> document offset
+
+    def to_offset(self, index: int) -> int:
+        if index >= len(self.offsets):
+            return self.offsets[-1] + 1 if len(self.offsets) else self.segment.start
+        return int(self.offsets[index])
+
+
+@dataclass(frozen=True)
+class Sentence:
+    chunk: Chunk
+    doc: Doc
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return str(self.span.text)
+
+    @property
+    def start(self) -> int:
+        """Document offset of the first character."""
+        return self.chunk.to_offset(self.span.start_char)
+
+    @property
+    def end(self) -> int:
+        return self.chunk.to_offset(self.span.end_char - 1) + 1 if self.span.end_char else self.start
+
+    def offset(self, char: int) -> int:
+        """Document offset of a character index in the chunk's compact text."""
+        return self.chunk.to_offset(char)
+
+
+def compact(segment_index: int, segment: Segment) -> Iterator[Chunk]:
+    """Collapse white space runs in the prose view; cut very long segments into chunks."""
+    view = segment.text
+    pieces: list[str] = []
+    offsets = array("l")
+    position = 0
+    for match in _SPACES.finditer(view):
+        word = view[position : match.start()]
+        pieces.append(word)
+        offsets.extend(range(segment.start + position, segment.start + match.start()))
+        if match.start() > 0 and match.end() < len(view):
+            pieces.append(" ")
+            offsets.append(segment.start + match.start())
+        position = match.end()
+    pieces.append(view[position:])
+    offsets.extend(range(segment.start + position, segment.start + len(view)))
+    text = "".join(pieces)
+    if text and text[0] == " ":
+        text, offsets = text[1:], offsets[1:]
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_CHUNK)
+        if end < len(text):
+            cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield Chunk(segment_index, segment, text[start:end], offsets[start:end])
+        start = end
+
+
+def sentences(document: Document, kinds: Iterable[str] | None = None) -> list[Sentence]:
+    """Every sentence of the document's prose, in document order."""
+    wanted = None if kinds is None else frozenset(kinds)
+    chunks = [
+        chunk
+        for index, segment in enumerate(document.segments)
+        if wanted is None or segment.kind in wanted
+        for chunk in compact(index, segment)
+        if chunk.text.strip()
+    ]
+    return list(_sentences(chunks))
+
+
+def _sentences(chunks: Sequence[Chunk]) -> Iterator[Sentence]:
+    nlp = pipeline()
+    for chunk, doc in zip(chunks, nlp.pipe(chunk.text for chunk in chunks), strict=True):
+        for span in doc.sents:
+            if span.text.strip():
+                yield Sentence(chunk, doc, span)
+
+
+def make_doc(text: str) -> Any:
+    return pipeline().make_doc(text)
