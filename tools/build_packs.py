@@ -5,7 +5,14 @@ import yaml, sys
 def fx(text, word=None, **kw):
     d = {"text": text}
     if word is not None:
-        d["column"] = text.index(word) + 1
+        lines = text.split("\n")
+        start = kw.get("line", 1) - 1
+        for number in range(start, len(lines)):
+            if word in lines[number]:
+                d["column"] = lines[number].index(word) + 1
+                break
+        else:
+            raise ValueError(f"{word!r} not in {text!r}")
     d.update(kw)
     return d
 
@@ -99,10 +106,11 @@ claims = {
                  "without any side effects", "free of side effects", "free from side effects",
                  "no adverse effects", "completely safe", "totally safe", "perfectly safe",
                  "entirely safe", "absolutely safe", "100% safe", "100 percent safe", "risk-free",
-                 "risk free", "zero risk", "harmless", "completely harmless", "safe for everyone",
+                 "risk free", "harmless", "completely harmless", "safe for everyone",
                  "safe for everybody", "safe because it is natural", "safe because it's natural",
-                 "safe since it is natural", "natural and therefore safe", "no risks", "no risk at all"],
+                 "safe since it is natural", "natural and therefore safe", "no risk at all"],
      "exclude-patterns": [r"\bharmless (?:bacteri|microb|organism|germ|flora|virus|strain|mutation|variant|cyst|lump|growth)",
+                          r"\b(?:bacteri\w*|microb\w*|germs?|organisms?|strains?|variants?|mutations?|cysts?|lumps?|moles?|growths?|floaters?|murmurs?)\b[^.;]{0,30}\bharmless\b",
                           r"\bno risk (?:of|to|for|in)\b"],
    },
    "examples": {"fail": [
@@ -373,8 +381,8 @@ statistics = {
     r"\b\d+(?:\.\d+)?[- ]fold\b",
     rf"\b(?:\d+(?:\.\d+)?|{NUMW})\s*(?:x|times|×)\s+(?:more|less|higher|lower|greater|as|risk|increased?|likelier)\b",
     r"\bNNT\b\s*(?:of|was|is|=|:)?\s*\d+(?:\.\d+)?",
-    r"\bnumber needed to (?:treat|harm)\b",
-    r"\b(?:odds|hazard|risk) ratio\b",
+    r"\bnumber needed to (?:treat|harm)\b[^.;]{0,30}?\d",
+    r"\b(?:odds|hazard|risk) ratio\b[^.;]{0,20}?\d",
     r"\b(?:median|mean|overall|average|progression-free|disease-free)\s+(?:overall\s+)?survival\b(?:\s+[\w.]+){0,4}?\s+\d",
     r"\b\d+-year (?:overall |disease-free |relative |progression-free )?survival\b",
     rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d{{2,}}|\d+(?:\.\d+)?\s+(?:million|billion|thousand))\s+(?:[\w-]+\s+)?(?:{GROUP})\b",

@@ -27,3 +27,13 @@ class Settings:
         if found is None:
             found = self.compiled[key] = Pattern(self.lists.get(key, ()))
         return found
+
+    def each(self, key: str) -> tuple[Pattern, ...]:
+        """One pattern per source, for patterns whose named groups must stay apart."""
+        if key not in self.separate:
+            self.separate[key] = tuple(Pattern([source]) for source in self.lists.get(key, ()))
+        return self.separate[key]
+
+    @cached_property
+    def separate(self) -> dict[str, tuple[Pattern, ...]]:
+        return {}

@@ -123,6 +123,7 @@ def _fenced(text: str, content_start: int, closing: re.Pattern[str], kind: str) 
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line if mark is not None else 0
+        line = max(0, min(line, content.count("\n") - 1))  # "end of stream" -> last line
         problem = getattr(exc, "problem", None) or str(exc)
         offset = _offset_of_line(text, content_start, line)
         message = f"invalid YAML front matter: {problem} (front matter line {line + 1})"

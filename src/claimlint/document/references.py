@@ -79,8 +79,9 @@ def find_citations(body: Body, masked: Sequence[str]) -> Citations:
     labels = frozenset(body.link_defs)
     for index, segment in enumerate(segments):
         if index in in_section:
-            if segment.kind != "heading":
-                entries.append(_entry(segment))
+            entry = _entry(segment) if segment.kind != "heading" else None
+            if entry is not None and entry.number is not None:
+                entries.append(entry)  # entries are numbered: 1.  1)  [1]
             continue
         markers.extend(_markers(segment, masked[index], labels))
     footnotes = tuple(
@@ -94,9 +95,7 @@ def find_citations(body: Body, masked: Sequence[str]) -> Citations:
         for f in footnotes
     )
     markers.sort(key=lambda marker: marker.start)
-    has_list = any(entry.number is not None for entry in entries) or bool(footnotes) or (
-        bool(in_section) and bool(entries)
-    )
+    has_list = bool(entries) or bool(footnotes)
     return Citations(tuple(markers), tuple(entries), footnotes, has_list, frozenset(in_section))
 
 

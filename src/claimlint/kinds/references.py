@@ -10,7 +10,7 @@ from claimlint.kinds.base import Context, Hit, Kind, Settings, no_prepare
 from claimlint.patterns import Pattern
 from claimlint.rule import Rule
 
-_URL = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)", re.I)
+_URL = re.compile(r"https?://[^\s<>]+|www\.[^\s<>]+|\]\([^)]*\)", re.I)
 _DOI = re.compile(r"\b10\.\d{4,9}/\S+", re.I)
 
 
@@ -107,8 +107,8 @@ def check_duplicates(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
 def _identifiers(text: str) -> set[str]:
     found = {m.group(0).rstrip(".,;)]").lower() for m in _DOI.finditer(text)}
     for match in _URL.finditer(text):
-        url = match.group(0).strip("]()").strip()
-        found.add(url.rstrip("/.,;)]").lower())
+        url = match.group(0).strip("]()<>").strip()
+        found.add(url.rstrip("/.,;)]>").rstrip("/").lower())
     return {item for item in found if item}
 
 

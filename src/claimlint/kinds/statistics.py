@@ -87,9 +87,9 @@ def _number(text: str | None) -> float | None:
 
 
 def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
-    pattern = ctx.settings.pattern("impossible-statistic-patterns")
+    patterns = ctx.settings.each("impossible-statistic-patterns")
     for sentence in ctx.sentences:
-        for match in pattern.finditer(sentence.text):
+        for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
             groups: dict[str, Any] = {k: v for k, v in match.groupdict().items() if v is not None}
             pct = _number(groups.get("pct"))
             n, m = _number(groups.get("n")), _number(groups.get("m"))

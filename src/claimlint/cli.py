@@ -1,0 +1,231 @@
+"""The command line: main(argv) -> int; one run_<command>() per subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimlint import __version__
+from claimlint.config import ConfigError, find_config, load_config
+from claimlint.diagnostics import Diagnostic, Severity
+from claimlint.packs import PackError, load_rules
+from claimlint.patterns import PatternError
+from claimlint.runner import FileResult, Overrides, Session
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from claimlint.formatters import FORMATTERS
+
+    parser = argparse.ArgumentParser(
+        prog="claimlint",
+        description="A content-quality and claim-checking linter for health writing.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint files and folders (the default command)")
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders ('-' reads stdin); default '.'")
+    check.add_argument("--config", type=Path, help="use this config file for every file")
+    check.add_argument("--select", type=_csv, help="rules to run (codes, names or prefixes), replacing the config's")
+    check.add_argument("--extend-select", type=_csv, default=[], help="rules to run in addition")
+    check.add_argument("--ignore", type=_csv, default=[], help="rules not to run")
+    check.add_argument("--format", default="full", choices=sorted(FORMATTERS), help="output format (default: full)")
+    check.add_argument("--output", "-o", type=Path, help="write the report to this file instead of stdout")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="show counts per rule instead of each finding")
+    check.add_argument("--no-inline-suppressions", action="store_true", help="ignore suppression comments (audits)")
+    check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    check.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--config", type=Path, help="include the packs this config adds")
+
+    rule = commands.add_parser("rule", help="explain one rule, with its examples")
+    rule.add_argument("rule", help="a code (CL301) or name (absolute-efficacy-claim)")
+    rule.add_argument("--config", type=Path, help="include the packs this config adds")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in ("check", "rules", "rule", "-h", "--help", "--version"):
+        args_list.insert(0, "check")
+    debug = "--debug" in args_list
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        if args.command == "rules":
+            return run_rules(args)
+        if args.command == "rule":
+            return run_rule(args)
+        return run_check(args)
+    except KeyboardInterrupt:
+        print("claimlint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (ConfigError, PackError, PatternError, UsageError) as error:
+        print(f"claimlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # never a traceback unless --debug
+        if debug:
+            raise
+        print(f"claimlint: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _overrides(args: argparse.Namespace) -> Overrides:
+    return Overrides(
+        config=args.config,
+        select=tuple(args.select) if args.select is not None else None,
+        extend_select=tuple(args.extend_select),
+        ignore=tuple(args.ignore),
+        fail_on=args.fail_on,
+        inline_suppressions=not args.no_inline_suppressions,
+        debug=args.debug,
+        today=args.today,
+    )
+
+
+def lint_all(session: Session, args: argparse.Namespace) -> list[FileResult]:
+    paths = args.paths or [Path(".")]
+    results: list[FileResult] = []
+    for path in paths:
+        if str(path) == "-":
+            display = args.stdin_filename or "-"
+            config = session.config_for(Path(display) if args.stdin_filename else Path.cwd())
+            results.append(session.lint_bytes(sys.stdin.buffer.read(), display, config))
+            continue
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"{path}: no such file or folder")
+    file_paths = [p for p in paths if str(p) != "-"]
+    for path, problem in session.files(file_paths):
+        results.append(session.lint_path(path, problem))
+    return results
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from claimlint.formatters import FORMATTERS
+
+    session = Session(_overrides(args))
+    results = lint_all(session, args)
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
+    rules = {rule.code: rule.info() for rule in _ruleset(args.config).rules}
+    color = args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    if args.statistics:
+        output = render_statistics(diagnostics)
+    else:
+        output = FORMATTERS[args.format](diagnostics, rules, color=color)
+        if args.format in ("full", "concise") and not args.quiet:
+            output += summary(diagnostics, len(results))
+    _write(output, args.output)
+    return exit_status(diagnostics, _fail_on(args), args.exit_zero)
+
+
+def _ruleset(config_path: Path | None) -> object:
+    config = load_config(config_path) if config_path else None
+    if config is None:
+        found = find_config(Path.cwd())
+        config = load_config(found) if found else None
+    return load_rules(tuple(config.packs) if config else ())
+
+
+def _fail_on(args: argparse.Namespace) -> Severity:
+    if args.fail_on:
+        return Severity.parse(args.fail_on)
+    path = args.config or find_config(Path.cwd())
+    return Severity.parse(load_config(path).fail_on if path else "error")
+
+
+def exit_status(diagnostics: Sequence[Diagnostic], fail_on: Severity, exit_zero: bool) -> int:
+    if any(d.code == "CL002" for d in diagnostics):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if any(d.severity >= fail_on for d in diagnostics) else EXIT_OK
+
+
+def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    if not diagnostics:
+        return f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)\n"
+    counts = Counter(d.severity for d in diagnostics)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True)]
+    touched = len({d.path for d in diagnostics})
+    total = len(diagnostics)
+    return (f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+            f"in {touched} of {files} file{'s' if files != 1 else ''}.\n")
+
+
+def render_statistics(diagnostics: Sequence[Diagnostic]) -> str:
+    counts = Counter((d.code, d.name, d.severity) for d in diagnostics)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    lines = [f"{n:>{width}}\t{code}\t[{severity}]\t{name}" for (code, name, severity), n in rows]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _write(output: str, target: Path | None) -> None:
+    if target is None:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    from claimlint.atomic import write_text_atomic
+
+    write_text_atomic(target, output)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    import json
+
+    ruleset = load_rules(tuple(load_config(args.config).packs) if args.config else ())
+    if args.format == "json":
+        print(json.dumps([
+            {"code": r.code, "name": r.name, "pack": r.pack, "severity": str(r.severity),
+             "summary": r.summary, "enabled": r.enabled} for r in ruleset.rules], indent=2))
+        return EXIT_OK
+    width = max(len(r.name) for r in ruleset.rules)
+    for r in ruleset.rules:
+        print(f"{r.code}  {r.name:<{width}}  {r.pack:<11} {str(r.severity):<8} {r.summary}")
+    return EXIT_OK
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from claimlint.ruledoc import explain
+
+    ruleset = load_rules(tuple(load_config(args.config).packs) if args.config else ())
+    wanted = args.rule.strip()
+    for rule in ruleset.rules:
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            print(explain(rule), end="")
+            return EXIT_OK
+    raise UsageError(f"unknown rule {wanted!r} (see 'claimlint rules')")

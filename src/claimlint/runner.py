@@ -1,0 +1,138 @@
+"""A lint session: config per file, a prepared plan per config, files -> diagnostics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimlint.config import Config, default_config, find_config, load_config, merge_cli
+from claimlint.diagnostics import Diagnostic
+from claimlint.document import DecodeError, decode, parse_document
+from claimlint.files import discover
+from claimlint.linter import Plan, build_plan, engine_diagnostic, lint
+from claimlint.packs import RuleSet, load_rules
+from claimlint.reading import ReadError, read_bytes
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line (or an API caller) sets over the config files."""
+
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    inline_suppressions: bool = True
+    debug: bool = False
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    readable: bool = True
+
+
+@dataclass
+class Session:
+    overrides: Overrides = field(default_factory=Overrides)
+    base: Config | None = None  # a config given directly (API); else found per file
+    _configs: dict[Path, Config] = field(default_factory=dict)
+    _plans: dict[int, Plan] = field(default_factory=dict)
+    _rulesets: dict[tuple[Path, ...], RuleSet] = field(default_factory=dict)
+
+    def config_for(self, path: Path) -> Config:
+        if self.base is not None:
+            config = self.base
+        elif self.overrides.config is not None:
+            config = self._load(self.overrides.config)
+        else:
+            folder = path if path.is_dir() else path.parent
+            found = find_config(folder.resolve() if str(folder) else Path.cwd())
+            config = self._load(found) if found else default_config(Path.cwd())
+        return config
+
+    def _load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._configs:
+            self._configs[key] = merge_cli(
+                load_config(path),
+                select=self.overrides.select,
+                extend_select=self.overrides.extend_select,
+                ignore=self.overrides.ignore,
+                fail_on=self.overrides.fail_on,
+            )
+        return self._configs[key]
+
+    def _effective(self, config: Config) -> Config:
+        if config.path is not None and config.path.resolve() in self._configs:
+            return config
+        return merge_cli(
+            config,
+            select=self.overrides.select,
+            extend_select=self.overrides.extend_select,
+            ignore=self.overrides.ignore,
+            fail_on=self.overrides.fail_on,
+        )
+
+    def plan_for(self, config: Config) -> Plan:
+        config = self._effective(config)
+        key = id(config)
+        plan = self._plans.get(key)
+        if plan is None:
+            packs = tuple(config.packs)
+            if packs not in self._rulesets:
+                self._rulesets[packs] = load_rules(packs)
+            plan = build_plan(
+                self._rulesets[packs],
+                select=config.select,
+                extend_select=config.extend_select,
+                ignore=config.ignore,
+                severity=config.severity,
+                rule_options=config.rule_options,
+                today=self.overrides.today or config.today,
+                require_reason=config.require_suppression_reason,
+                aliases=config.aliases,
+                extra_keys=config.extra_metadata_keys,
+            )
+            self._plans[key] = plan
+        return plan
+
+    def files(self, roots: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+        """(path, problem) pairs for every file under the roots; problem is '' when readable."""
+        for found in discover(
+            roots,
+            lambda p: self.config_for(p).is_excluded(p),
+            lambda p: self.config_for(p).include,
+        ):
+            yield found.path, found.problem
+
+    def lint_path(self, path: Path, problem: str = "") -> FileResult:
+        config = self.config_for(path)
+        plan = self.plan_for(config).without(config.ignored_for(path))
+        display = str(path)
+        if problem:
+            return FileResult(display, (engine_diagnostic(plan, None, "CL001", path=display, problem=problem),), False)
+        try:
+            data = read_bytes(path, config.max_file_bytes)
+        except ReadError as error:
+            return FileResult(display, (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),), False)
+        return self.lint_bytes(data, display, config, plan)
+
+    def lint_bytes(self, data: bytes, display: str, config: Config, plan: Plan | None = None) -> FileResult:
+        plan = plan or self.plan_for(config).without(config.ignored_for(Path(display)))
+        try:
+            text = decode(data).text
+        except DecodeError as error:
+            return FileResult(display, (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),), False)
+        return self.lint_decoded(text, display, plan)
+
+    def lint_decoded(self, text: str, display: str, plan: Plan) -> FileResult:
+        document = parse_document(text, display, plan.aliases, plan.extra_keys)
+        diagnostics = lint(document, plan, inline_suppressions=self.overrides.inline_suppressions,
+                           debug=self.overrides.debug)
+        return FileResult(display, tuple(diagnostics))
