@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,24 @@ def builtin_pack_files() -> list[Path]:
 
 def load_rules(extra: Sequence[Path] = ()) -> RuleSet:
     """Built-in packs, then extra packs (files or folders); a later rule with a known
-    code replaces the earlier one, and settings lists are concatenated."""
+    code replaces the earlier one, and settings lists are concatenated. Cached per
+    process on the pack files and their modification times."""
     files = builtin_pack_files()
     for path in extra:
         files.extend(sorted(path.glob("*.y*ml")) if path.is_dir() else [path])
+    return _load_rules(tuple((path, _mtime(path)) for path in files))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+@cache
+def _load_rules(stamped: tuple[tuple[Path, float], ...]) -> RuleSet:
+    files = [path for path, _ in stamped]
     rules: dict[str, Rule] = {}
     settings: dict[str, list[str]] = {}
     for path in files:

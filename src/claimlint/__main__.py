@@ -1,0 +1,7 @@
+"""`python -m claimlint`."""
+
+import sys
+
+from claimlint.cli import main
+
+sys.exit(main())
