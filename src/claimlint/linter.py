@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimlint import selectors, suppress
+from claimlint.config import ConfigError
 from claimlint.diagnostics import Diagnostic, Severity
 from claimlint.document import Document
 from claimlint.kinds import KINDS, Context, Hit
@@ -73,6 +74,11 @@ def build_plan(
     Raises PackError when a rule's options do not compile (the message names the rule).
     """
     pairs = [(rule.code, rule.name) for rule in ruleset.rules]
+    named_anywhere = [*(select or ()), *extend_select, *ignore, *(severity or {}), *(rule_options or {})]
+    unknown = selectors.unknown(named_anywhere, pairs)
+    if unknown:
+        raise ConfigError(f"unknown rule selector{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)} "
+                          "(name rules by code, name or code prefix; see 'claimlint rules')")
     enabled = selectors.resolve(select, extend_select, ignore, pairs)
     named = list(select or ()) + list(extend_select)
     settings = Settings(ruleset.settings)
@@ -114,7 +120,7 @@ def _configured(
 ) -> Rule:
     """Apply config severity overrides and rule options; the most specific selector wins."""
     def specificity(selector: str) -> int:
-        return 1000 if selector in (rule.code, rule.name) else len(selector)
+        return selectors.specificity(selector, rule.code, rule.name) or 0
 
     matched = sorted((s for s in severity if selectors.matches(s, rule.code, rule.name)), key=specificity)
     if matched:

@@ -25,7 +25,13 @@ class Pattern:
 
     def __init__(self, sources: Iterable[str]) -> None:
         self.sources = tuple(sources)
-        self._compiled: Any = _compile("|".join(f"(?:{s})" for s in self.sources)) if self.sources else None
+        self._compiled: Any = None
+        if self.sources:
+            try:
+                self._compiled = _compile("|".join(f"(?:{s})" for s in self.sources))
+            except PatternError:
+                validate(self.sources)  # raises naming the pattern that is wrong
+                raise
 
     def __bool__(self) -> bool:
         return self._compiled is not None

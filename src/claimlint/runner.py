@@ -42,7 +42,9 @@ class Session:
     overrides: Overrides = field(default_factory=Overrides)
     base: Config | None = None  # a config given directly (API); else found per file
     _configs: dict[Path, Config] = field(default_factory=dict)
-    _plans: dict[int, Plan] = field(default_factory=dict)
+    # Keyed by id() of a config that the cache itself keeps alive, so ids are never reused.
+    _effective_configs: dict[int, tuple[Config, Config]] = field(default_factory=dict)
+    _plans: dict[int, tuple[Config, Plan]] = field(default_factory=dict)
     _rulesets: dict[tuple[Path, ...], RuleSet] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> Config:
@@ -71,19 +73,23 @@ class Session:
     def _effective(self, config: Config) -> Config:
         if config.path is not None and config.path.resolve() in self._configs:
             return config
-        return merge_cli(
+        cached = self._effective_configs.get(id(config))
+        if cached is not None:
+            return cached[1]
+        effective = merge_cli(
             config,
             select=self.overrides.select,
             extend_select=self.overrides.extend_select,
             ignore=self.overrides.ignore,
             fail_on=self.overrides.fail_on,
         )
+        self._effective_configs[id(config)] = (config, effective)
+        return effective
 
     def plan_for(self, config: Config) -> Plan:
         config = self._effective(config)
-        key = id(config)
-        plan = self._plans.get(key)
-        if plan is None:
+        cached = self._plans.get(id(config))
+        if cached is None:
             packs = tuple(config.packs)
             if packs not in self._rulesets:
                 self._rulesets[packs] = load_rules(packs)
@@ -99,8 +105,8 @@ class Session:
                 aliases=config.aliases,
                 extra_keys=config.extra_metadata_keys,
             )
-            self._plans[key] = plan
-        return plan
+            cached = self._plans[id(config)] = (config, plan)
+        return cached[1]
 
     def files(self, roots: Sequence[Path]) -> Iterator[tuple[Path, str]]:
         """(path, problem) pairs for every file under the roots; problem is '' when readable."""
