@@ -75,7 +75,9 @@ def score_file(
         match = min(candidates)[1] if candidates else None
         if match is None:
             tallies[diagnostic.code].fp += 1
-            errors.append(f"FP {labels['file']}:{diagnostic.line}: {diagnostic.code} {diagnostic.message}")
+            errors.append(
+                f"FP {labels['file']}:{diagnostic.line}: {diagnostic.code} {diagnostic.message}"
+            )
             continue
         used.add(match)
         if findings[match]["status"] == "required":
@@ -83,7 +85,9 @@ def score_file(
     for i, label in enumerate(findings):
         if i not in used and label["status"] == "required" and label["code"] in scored:
             tallies[str(label["code"])].fn += 1
-            errors.append(f"FN {labels['file']}:{label['line']}: {label['code']} {label.get('text', label.get('field', ''))}")
+            errors.append(
+                f"FN {labels['file']}:{label['line']}: {label['code']} {label.get('text', label.get('field', ''))}"
+            )
     return tallies
 
 
@@ -101,7 +105,10 @@ def run(corpus: Path) -> tuple[dict[str, Tally], list[str]]:
 
 
 def table(totals: dict[str, Tally]) -> tuple[str, bool]:
-    rows = ["| scope | TP | FP | FN | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| scope | TP | FP | FN | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
 
     def row(name: str, t: Tally) -> str:
         return f"| {name} | {t.tp} | {t.fp} | {t.fn} | {t.precision:.2f} | {t.recall:.2f} | {t.f1:.2f} |"
@@ -125,14 +132,18 @@ def table(totals: dict[str, Tally]) -> tuple[str, bool]:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--show-errors", action="store_true", help="list each false positive and miss")
+    parser.add_argument(
+        "--show-errors", action="store_true", help="list each false positive and miss"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(list(argv) if argv is not None else None)
     totals, errors = run(args.corpus)
     text, ok = table(totals)
     print(text)
-    print(f"\ntargets (every pack P >= {PRECISION_TARGET}, R >= {RECALL_TARGET}; overall F1 >= {F1_TARGET}): "
-          f"{'met' if ok else 'MISSED'}")
+    print(
+        f"\ntargets (every pack P >= {PRECISION_TARGET}, R >= {RECALL_TARGET}; overall F1 >= {F1_TARGET}): "
+        f"{'met' if ok else 'MISSED'}"
+    )
     if args.show_errors:
         print("\n" + "\n".join(errors))
     return 0 if ok or not args.check else 1

@@ -13,7 +13,9 @@ from claimlint.cli import main
 
 BAD = "---\nslug: a\ndate: 2026-01-01\nauthor: Dana\n---\n\nThis diet cures diabetes.\n\nNot medical advice.\n"
 WARN = "---\nslug: a\ndate: 2026-01-01\nauthor: Dana\n---\n\nAbout 40% of adults snore.\n\nNot medical advice.\n"
-CLEAN = "---\nslug: a\ndate: 2026-01-01\nauthor: Dana\n---\n\nWalking helps.\n\nNot medical advice.\n"
+CLEAN = (
+    "---\nslug: a\ndate: 2026-01-01\nauthor: Dana\n---\n\nWalking helps.\n\nNot medical advice.\n"
+)
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -72,7 +74,9 @@ def test_clean_run_exits_zero(files: Path, capsys: pytest.CaptureFixture[str]) -
         (["bad.md", "--select", "CL999"], 2),
     ],
 )
-def test_exit_status(files: Path, capsys: pytest.CaptureFixture[str], args: list[str], status: int) -> None:
+def test_exit_status(
+    files: Path, capsys: pytest.CaptureFixture[str], args: list[str], status: int
+) -> None:
     assert run(["check", *args], capsys)[0] == status
 
 
@@ -86,8 +90,18 @@ def test_json_and_json_lines(files: Path, capsys: pytest.CaptureFixture[str]) ->
     document = json.loads(out)
     assert document["version"] == 1
     [item] = document["diagnostics"]
-    assert (item["path"], item["line"], item["column"], item["end_line"], item["end_column"]) == ("bad.md", 7, 11, 7, 16)
-    assert (item["code"], item["name"], item["severity"]) == ("CL301", "absolute-efficacy-claim", "error")
+    assert (item["path"], item["line"], item["column"], item["end_line"], item["end_column"]) == (
+        "bad.md",
+        7,
+        11,
+        7,
+        16,
+    )
+    assert (item["code"], item["name"], item["severity"]) == (
+        "CL301",
+        "absolute-efficacy-claim",
+        "error",
+    )
     _, out, _ = run(["check", ".", "--format", "json-lines"], capsys)
     assert [json.loads(line)["code"] for line in out.splitlines()] == ["CL301", "CL401"]
 
@@ -95,25 +109,46 @@ def test_json_and_json_lines(files: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_statistics(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (files / "two.md").write_text(BAD + "\nIt cures colds too.\n", encoding="utf-8")
     _, out, _ = run(["check", ".", "--statistics"], capsys)
-    assert out == "3\tCL301\t[error]\tabsolute-efficacy-claim\n1\tCL401\t[warning]\tuncited-statistic\n"
+    assert (
+        out
+        == "3\tCL301\t[error]\tabsolute-efficacy-claim\n1\tCL401\t[warning]\tuncited-statistic\n"
+    )
 
 
-def test_stdin_with_filename(files: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_with_filename(
+    files: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BAD.encode())))
-    code, out, _ = run(["check", "-", "--stdin-filename", "posts/x.md", "--format", "concise", "-q"], capsys)
-    assert (code, out) == (1, "posts/x.md:7:11: CL301 [absolute-efficacy-claim] absolute efficacy claim 'cures' with no source\n")
+    code, out, _ = run(
+        ["check", "-", "--stdin-filename", "posts/x.md", "--format", "concise", "-q"], capsys
+    )
+    assert (code, out) == (
+        1,
+        "posts/x.md:7:11: CL301 [absolute-efficacy-claim] absolute efficacy claim 'cures' with no source\n",
+    )
 
 
 def test_suppressions_and_audit_mode(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (files / "s.md").write_text(BAD.replace("This diet", "<!-- claimlint-disable-next-line CL301 -- quoted ad -->\nThis diet"))
+    (files / "s.md").write_text(
+        BAD.replace(
+            "This diet", "<!-- claimlint-disable-next-line CL301 -- quoted ad -->\nThis diet"
+        )
+    )
     assert run(["check", "s.md"], capsys)[0] == 0
-    code, out, _ = run(["check", "s.md", "--no-inline-suppressions", "--format", "concise", "-q"], capsys)
-    assert (code, out) == (1, "s.md:8:11: CL301 [absolute-efficacy-claim] absolute efficacy claim 'cures' with no source\n")
+    code, out, _ = run(
+        ["check", "s.md", "--no-inline-suppressions", "--format", "concise", "-q"], capsys
+    )
+    assert (code, out) == (
+        1,
+        "s.md:8:11: CL301 [absolute-efficacy-claim] absolute efficacy claim 'cures' with no source\n",
+    )
 
 
-def test_unreadable_files_are_reported_and_the_run_goes_on(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_files_are_reported_and_the_run_goes_on(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (files / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     code, out, _ = run(["check", ".", "--format", "concise", "-q"], capsys)
     assert code == 1
@@ -124,7 +159,9 @@ def test_unreadable_files_are_reported_and_the_run_goes_on(files: Path, capsys: 
     ]
 
 
-def test_internal_error_is_cl002_and_exit_2(files: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_is_cl002_and_exit_2(
+    files: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from claimlint import kinds
 
     def boom(*args: object) -> list[object]:
@@ -133,7 +170,10 @@ def test_internal_error_is_cl002_and_exit_2(files: Path, capsys: pytest.CaptureF
     monkeypatch.setitem(kinds.KINDS, "statistic", kinds.KINDS["statistic"]._replace(check=boom))
     code, out, err = run(["check", "warn.md", "--format", "concise", "-q"], capsys)
     assert code == 2
-    assert out == "warn.md:1:1: CL002 [internal-error] rule CL401 failed on this file: RuntimeError: boom\n"
+    assert (
+        out
+        == "warn.md:1:1: CL002 [internal-error] rule CL401 failed on this file: RuntimeError: boom\n"
+    )
     assert "Traceback" not in err
 
 
@@ -145,7 +185,9 @@ def test_broken_config_is_a_clear_error(files: Path, capsys: pytest.CaptureFixtu
     assert "Traceback" not in err
 
 
-def test_broken_pack_names_file_rule_and_json_path(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_pack_names_file_rule_and_json_path(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (files / "mine.yaml").write_text(
         "pack: mine\nrules:\n  - code: XX100\n    name: x\n    kind: claim\n    severity: fatal\n"
         "    summary: s\n    message: m\n",
@@ -160,7 +202,9 @@ def test_broken_pack_names_file_rule_and_json_path(files: Path, capsys: pytest.C
     )
 
 
-def test_hostile_pack_regex_runs_in_linear_time(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_pack_regex_runs_in_linear_time(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (files / "mine.yaml").write_text(
         "pack: mine\nrules:\n  - code: XX100\n    name: evil\n    kind: claim\n    severity: error\n"
         "    summary: s\n    message: 'evil {text}'\n    options:\n      patterns: ['(a+)+$']\n",
@@ -197,7 +241,10 @@ def test_rules_and_rule_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_no_traceback_from_a_real_process(files: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "claimlint", "check", "nope.md"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "claimlint", "check", "nope.md"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stderr == "claimlint: error: nope.md: no such file or folder\n"

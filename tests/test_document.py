@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from tests.conftest import SHARED, codes
 
 from claimlint.document import DecodeError, decode, parse_document
-from tests.conftest import SHARED, codes
 
 
 def prose(text: str, path: str = "a.md") -> list[str]:
@@ -49,20 +49,30 @@ def test_binary_is_refused(data: bytes) -> None:
 
 def fields(text: str, path: str = "a.md") -> dict[str, object]:
     doc = parse_document(text, path)
-    return {name: (doc.field(name)[0].value if doc.field(name) else None)
-            for name in ("slug", "date", "author", "title")}
+    return {
+        name: (doc.field(name)[0].value if doc.field(name) else None)
+        for name in ("slug", "date", "author", "title")
+    }
 
 
 def test_yaml_front_matter() -> None:
     got = fields("---\nslug: a-b\npublishDate: 2024-01-02\nauthors: [Dana]\n---\nBody.\n")
     assert (got["slug"], str(got["date"]), got["author"], got["title"]) == (
-        "a-b", "2024-01-02", ["Dana"], None,
+        "a-b",
+        "2024-01-02",
+        ["Dana"],
+        None,
     )
 
 
 def test_toml_front_matter() -> None:
     got = fields('+++\nslug = "a"\ndate = 2024-01-02\nauthor = "Dana"\ntitle = "T"\n+++\nBody.\n')
-    assert (got["slug"], str(got["date"]), got["author"], got["title"]) == ("a", "2024-01-02", "Dana", "T")
+    assert (got["slug"], str(got["date"]), got["author"], got["title"]) == (
+        "a",
+        "2024-01-02",
+        "Dana",
+        "T",
+    )
 
 
 def test_json_front_matter() -> None:
@@ -72,7 +82,12 @@ def test_json_front_matter() -> None:
 
 def test_bold_key_blocks_at_both_ends() -> None:
     text = "A Title\n**Author:** Dana\n**Date:** 2024-01-02\nBody text.\n**Slug:** a-title\n"
-    assert fields(text) == {"slug": "a-title", "date": "2024-01-02", "author": "Dana", "title": None}
+    assert fields(text) == {
+        "slug": "a-title",
+        "date": "2024-01-02",
+        "author": "Dana",
+        "title": None,
+    }
     assert prose(text) == ["A Title", "Body text."]
 
 
@@ -95,7 +110,12 @@ def test_keys_match_case_and_separators_alike() -> None:
 
 
 def test_empty_value_counts_as_absent() -> None:
-    assert fields("---\nauthor: ''\nslug:\n---\n") == {"slug": None, "date": None, "author": None, "title": None}
+    assert fields("---\nauthor: ''\nslug:\n---\n") == {
+        "slug": None,
+        "date": None,
+        "author": None,
+        "title": None,
+    }
 
 
 def test_jekyll_file_name_date() -> None:
@@ -129,7 +149,16 @@ def test_headings_lists_tables_quotes_and_fields_are_prose() -> None:
         "# Heading\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| c | d |\n\n> quoted\n"
     )
     assert prose(text) == [
-        "Heading", "item one", "item two", "a", "b", "c", "d", "quoted", "The Title", "The summary.",
+        "Heading",
+        "item one",
+        "item two",
+        "a",
+        "b",
+        "c",
+        "d",
+        "quoted",
+        "The Title",
+        "The summary.",
     ]
 
 
@@ -158,8 +187,12 @@ def test_markers_and_reference_lists() -> None:
     )
     doc = parse_document(text)
     assert [(m.raw, m.numbers, m.label) for m in doc.citations.markers] == [
-        ("[1]", (1,), ""), ("[2, 3]", (2, 3), ""), ("[4-5]", (4, 5), ""),
-        ("[[6]](#r6)", (6,), ""), ("<sup>7</sup>", (7,), ""), ("[^n]", (), "n"),
+        ("[1]", (1,), ""),
+        ("[2, 3]", (2, 3), ""),
+        ("[4-5]", (4, 5), ""),
+        ("[[6]](#r6)", (6,), ""),
+        ("<sup>7</sup>", (7,), ""),
+        ("[^n]", (), "n"),
     ]
     assert [e.number for e in doc.citations.entries] == [1, 2, 3]
     assert [e.label for e in doc.citations.footnotes] == ["n"]

@@ -4,10 +4,10 @@ pass examples are not."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import lint
 
 from claimlint.packs import load_rules
 from claimlint.rule import Example, Rule
-from tests.conftest import lint
 
 RULES = load_rules().rules
 FAIL = [(rule, ex) for rule in RULES for ex in rule.fail]

@@ -32,7 +32,10 @@ def lint_text(
     """Lint one article given as text. ``config`` is a Config, a mapping shaped like
     .claimlint.yaml, a path to a config file, or None (found from ``path``'s folder)."""
     session = _session(
-        config, select=tuple(select) if select is not None else None, ignore=tuple(ignore), today=today
+        config,
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore),
+        today=today,
     )
     config_obj = session.config_for(Path(path) if path != "<text>" else Path.cwd())
     plan = session.plan_for(config_obj).without(config_obj.ignored_for(Path(path)))
@@ -49,7 +52,10 @@ def lint_paths(
 ) -> list[Diagnostic]:
     """Lint files and folders; returns every diagnostic, sorted by path, line, column."""
     session = _session(
-        config, select=tuple(select) if select is not None else None, ignore=tuple(ignore), today=today
+        config,
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore),
+        today=today,
     )
     found: list[Diagnostic] = []
     for path, problem in session.files([Path(p) for p in paths]):

@@ -26,7 +26,9 @@ def is_cited(raw: str, settings: Settings) -> bool:
         return False
     vague = settings.pattern("vague-source-patterns")
     for match in named.finditer(raw):
-        overlap = vague.search(raw[max(0, match.start() - 40) : match.end() + 40]) if vague else None
+        overlap = (
+            vague.search(raw[max(0, match.start() - 40) : match.end() + 40]) if vague else None
+        )
         if overlap is None:
             return True
     return False

@@ -13,7 +13,7 @@ from pathlib import Path
 from claimlint import __version__
 from claimlint.config import ConfigError, find_config, load_config
 from claimlint.diagnostics import Diagnostic, Severity
-from claimlint.packs import PackError, load_rules
+from claimlint.packs import PackError, RuleSet, load_rules
 from claimlint.patterns import PatternError
 from claimlint.runner import FileResult, Overrides, Session
 
@@ -46,22 +46,44 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint files and folders (the default command)")
-    check.add_argument("paths", nargs="*", type=Path, help="files or folders ('-' reads stdin); default '.'")
+    check.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders ('-' reads stdin); default '.'"
+    )
     check.add_argument("--config", type=Path, help="use this config file for every file")
-    check.add_argument("--select", type=_csv, help="rules to run (codes, names or prefixes), replacing the config's")
+    check.add_argument(
+        "--select",
+        type=_csv,
+        help="rules to run (codes, names or prefixes), replacing the config's",
+    )
     check.add_argument("--extend-select", type=_csv, default=[], help="rules to run in addition")
     check.add_argument("--ignore", type=_csv, default=[], help="rules not to run")
-    check.add_argument("--format", default="full", choices=sorted(FORMATTERS), help="output format (default: full)")
-    check.add_argument("--output", "-o", type=Path, help="write the report to this file instead of stdout")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails the run (default: error)")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--statistics", action="store_true", help="show counts per rule instead of each finding")
-    check.add_argument("--no-inline-suppressions", action="store_true", help="ignore suppression comments (audits)")
+    check.add_argument(
+        "--format", default="full", choices=sorted(FORMATTERS), help="output format (default: full)"
+    )
+    check.add_argument(
+        "--output", "-o", type=Path, help="write the report to this file instead of stdout"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        help="lowest severity that fails the run (default: error)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="show counts per rule instead of each finding"
+    )
+    check.add_argument(
+        "--no-inline-suppressions", action="store_true", help="ignore suppression comments (audits)"
+    )
     check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     check.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summary line"
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -97,8 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # never a traceback unless --debug
         if debug:
             raise
-        print(f"claimlint: internal error: {type(error).__name__}: {error} (run with --debug for details)",
-              file=sys.stderr)
+        print(
+            f"claimlint: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 
@@ -140,7 +164,10 @@ def run_check(args: argparse.Namespace) -> int:
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
     rules = {rule.code: rule.info() for rule in _ruleset(args.config).rules}
     color = args.color == "always" or (
-        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        args.color == "auto"
+        and args.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
     )
     if args.statistics:
         output = render_statistics(diagnostics)
@@ -152,7 +179,7 @@ def run_check(args: argparse.Namespace) -> int:
     return exit_status(diagnostics, _fail_on(args), args.exit_zero)
 
 
-def _ruleset(config_path: Path | None) -> object:
+def _ruleset(config_path: Path | None) -> RuleSet:
     config = load_config(config_path) if config_path else None
     if config is None:
         found = find_config(Path.cwd())
@@ -179,11 +206,15 @@ def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     if not diagnostics:
         return f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)\n"
     counts = Counter(d.severity for d in diagnostics)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True)]
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True)
+    ]
     touched = len({d.path for d in diagnostics})
     total = len(diagnostics)
-    return (f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
-            f"in {touched} of {files} file{'s' if files != 1 else ''}.\n")
+    return (
+        f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+        f"in {touched} of {files} file{'s' if files != 1 else ''}.\n"
+    )
 
 
 def render_statistics(diagnostics: Sequence[Diagnostic]) -> str:
@@ -209,13 +240,26 @@ def run_rules(args: argparse.Namespace) -> int:
 
     ruleset = load_rules(tuple(load_config(args.config).packs) if args.config else ())
     if args.format == "json":
-        print(json.dumps([
-            {"code": r.code, "name": r.name, "pack": r.pack, "severity": str(r.severity),
-             "summary": r.summary, "enabled": r.enabled} for r in ruleset.rules], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "pack": r.pack,
+                        "severity": str(r.severity),
+                        "summary": r.summary,
+                        "enabled": r.enabled,
+                    }
+                    for r in ruleset.rules
+                ],
+                indent=2,
+            )
+        )
         return EXIT_OK
     width = max(len(r.name) for r in ruleset.rules)
     for r in ruleset.rules:
-        print(f"{r.code}  {r.name:<{width}}  {r.pack:<11} {str(r.severity):<8} {r.summary}")
+        print(f"{r.code}  {r.name:<{width}}  {r.pack:<11} {r.severity!s:<8} {r.summary}")
     return EXIT_OK
 
 

@@ -42,15 +42,14 @@ class Plan:
         return any(selectors.matches(selector, r.code, r.name) for r in self.ruleset.rules)
 
     def selector_enabled(self, selector: str) -> bool:
-        return any(
-            selectors.matches(selector, r.code, r.name) for r, _ in self.active
-        )
+        return any(selectors.matches(selector, r.code, r.name) for r, _ in self.active)
 
     def without(self, ignored: Sequence[str]) -> Plan:
         if not ignored:
             return self
         active = tuple(
-            (rule, prepared) for rule, prepared in self.active
+            (rule, prepared)
+            for rule, prepared in self.active
             if not any(selectors.matches(s, rule.code, rule.name) for s in ignored)
         )
         return replace(self, active=active, enabled=frozenset(rule.code for rule, _ in active))
@@ -74,11 +73,19 @@ def build_plan(
     Raises PackError when a rule's options do not compile (the message names the rule).
     """
     pairs = [(rule.code, rule.name) for rule in ruleset.rules]
-    named_anywhere = [*(select or ()), *extend_select, *ignore, *(severity or {}), *(rule_options or {})]
+    named_anywhere = [
+        *(select or ()),
+        *extend_select,
+        *ignore,
+        *(severity or {}),
+        *(rule_options or {}),
+    ]
     unknown = selectors.unknown(named_anywhere, pairs)
     if unknown:
-        raise ConfigError(f"unknown rule selector{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)} "
-                          "(name rules by code, name or code prefix; see 'claimlint rules')")
+        raise ConfigError(
+            f"unknown rule selector{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)} "
+            "(name rules by code, name or code prefix; see 'claimlint rules')"
+        )
     enabled = selectors.resolve(select, extend_select, ignore, pairs)
     named = list(select or ()) + list(extend_select)
     settings = Settings(ruleset.settings)
@@ -92,7 +99,9 @@ def build_plan(
         kind = KINDS.get(rule.kind)
         if kind is None:
             known = ", ".join(sorted(KINDS))
-            raise PackError(f"{rule.source}: rule {rule.code}: unknown kind {rule.kind!r} (known: {known})")
+            raise PackError(
+                f"{rule.source}: rule {rule.code}: unknown kind {rule.kind!r} (known: {known})"
+            )
         try:
             prepared = kind.prepare(rule, settings)
         except PatternError as error:
@@ -119,19 +128,26 @@ def _configured(
     rule: Rule, severity: Mapping[str, str], options: Mapping[str, Mapping[str, Any]]
 ) -> Rule:
     """Apply config severity overrides and rule options; the most specific selector wins."""
+
     def specificity(selector: str) -> int:
         return selectors.specificity(selector, rule.code, rule.name) or 0
 
-    matched = sorted((s for s in severity if selectors.matches(s, rule.code, rule.name)), key=specificity)
+    matched = sorted(
+        (s for s in severity if selectors.matches(s, rule.code, rule.name)), key=specificity
+    )
     if matched:
         rule = replace(rule, severity=Severity.parse(severity[matched[-1]]))
     merged = dict(rule.options)
-    for selector in sorted((s for s in options if selectors.matches(s, rule.code, rule.name)), key=specificity):
+    for selector in sorted(
+        (s for s in options if selectors.matches(s, rule.code, rule.name)), key=specificity
+    ):
         merged.update(options[selector])
     return replace(rule, options=merged) if merged != rule.options else rule
 
 
-def lint(document: Document, plan: Plan, *, inline_suppressions: bool = True, debug: bool = False) -> list[Diagnostic]:
+def lint(
+    document: Document, plan: Plan, *, inline_suppressions: bool = True, debug: bool = False
+) -> list[Diagnostic]:
     context = Context(document, plan.settings, plan.today)
     found: list[Diagnostic] = []
     for rule, prepared in plan.active:
@@ -140,8 +156,15 @@ def lint(document: Document, plan: Plan, *, inline_suppressions: bool = True, de
         except Exception as error:  # a bug in one rule must not hide the others' findings
             if debug:
                 traceback.print_exc()
-            found.append(engine_diagnostic(plan, document, "CL002", rule=rule.code,
-                                           problem=f"{type(error).__name__}: {error}"))
+            found.append(
+                engine_diagnostic(
+                    plan,
+                    document,
+                    "CL002",
+                    rule=rule.code,
+                    problem=f"{type(error).__name__}: {error}",
+                )
+            )
             continue
         found.extend(to_diagnostic(document, rule, hit) for hit in hits)
     if inline_suppressions:
@@ -175,20 +198,34 @@ def to_diagnostic(document: Document, rule: Rule, hit: Hit) -> Diagnostic:
 
 
 def engine_diagnostic(
-    plan: Plan, document: Document | None, code: str, *, path: str = "", line: int = 1,
-    column: int = 1, flagged: str = "", **values: object,
+    plan: Plan,
+    document: Document | None,
+    code: str,
+    *,
+    path: str = "",
+    line: int = 1,
+    column: int = 1,
+    flagged: str = "",
+    **values: object,
 ) -> Diagnostic:
     """A finding of the engine itself (CL001-CL004); ``flagged`` is the text it points at."""
     rule = plan.ruleset.by_code()[code]
     source = document.lines.line_text(line) if document is not None and flagged else ""
     width = len(flagged.splitlines()[0]) if flagged else 0
     return Diagnostic(
-        path=document.path if document is not None else path, line=line, column=column,
-        end_line=line, end_column=column + width,
-        code=code, name=rule.name, severity=rule.severity,
+        path=document.path if document is not None else path,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column + width,
+        code=code,
+        name=rule.name,
+        severity=rule.severity,
         message=fill(rule.message, values),
         suggestion=fill(rule.suggestion, values) if rule.suggestion else None,
-        pack=rule.pack, text=flagged, source_line=source,
+        pack=rule.pack,
+        text=flagged,
+        source_line=source,
     )
 
 
@@ -197,7 +234,8 @@ def _suppressed(document: Document, plan: Plan, found: Iterable[Diagnostic]) -> 
     if not directives:
         return list(found)
     kept = [
-        d for d in found
+        d
+        for d in found
         if d.code == "CL002"
         or not suppress.is_suppressed(directives, d.code, d.name, d.line, selectors.matches)
     ]
@@ -210,6 +248,15 @@ def _suppressed(document: Document, plan: Plan, found: Iterable[Diagnostic]) -> 
         flagged = line_text.split("-->", 1)[0] + "-->" if "-->" in line_text else line_text
         if directive.action == "front-matter":
             flagged = ""
-        kept.append(engine_diagnostic(plan, document, code, line=directive.line,
-                                      column=directive.column, flagged=flagged, text=detail))
+        kept.append(
+            engine_diagnostic(
+                plan,
+                document,
+                code,
+                line=directive.line,
+                column=directive.column,
+                flagged=flagged,
+                text=detail,
+            )
+        )
     return kept

@@ -29,13 +29,12 @@ MAX_CHUNK = 100_000
 @cache
 def pipeline() -> Language:
     import spacy
-
     from spacy.symbols import ORTH
 
     nlp = spacy.blank("en")
     # Abbreviations common in health writing that must not end a sentence.
     for abbreviation in ("al.", "approx.", "vs.", "Fig.", "fig.", "No.", "Ref.", "ref.", "resp."):
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
     nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_CHUNK * 2
     return nlp
@@ -73,7 +72,9 @@ class Sentence:
 
     @property
     def end(self) -> int:
-        return self.chunk.to_offset(self.span.end_char - 1) + 1 if self.span.end_char else self.start
+        return (
+            self.chunk.to_offset(self.span.end_char - 1) + 1 if self.span.end_char else self.start
+        )
 
     def offset(self, char: int) -> int:
         """Document offset of a character index in the chunk's compact text."""

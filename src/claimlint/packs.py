@@ -136,8 +136,11 @@ def _examples(items: Iterable[Any]) -> Iterable[Example]:
             yield Example(item)
         else:
             yield Example(
-                item["text"], item.get("path", "example.md"), item.get("line"),
-                item.get("column"), item.get("count"),
+                item["text"],
+                item.get("path", "example.md"),
+                item.get("line"),
+                item.get("column"),
+                item.get("count"),
             )
 
 

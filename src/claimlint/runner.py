@@ -122,23 +122,41 @@ class Session:
         plan = self.plan_for(config).without(config.ignored_for(path))
         display = str(path)
         if problem:
-            return FileResult(display, (engine_diagnostic(plan, None, "CL001", path=display, problem=problem),), False)
+            return FileResult(
+                display,
+                (engine_diagnostic(plan, None, "CL001", path=display, problem=problem),),
+                False,
+            )
         try:
             data = read_bytes(path, config.max_file_bytes)
         except ReadError as error:
-            return FileResult(display, (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),), False)
+            return FileResult(
+                display,
+                (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),),
+                False,
+            )
         return self.lint_bytes(data, display, config, plan)
 
-    def lint_bytes(self, data: bytes, display: str, config: Config, plan: Plan | None = None) -> FileResult:
+    def lint_bytes(
+        self, data: bytes, display: str, config: Config, plan: Plan | None = None
+    ) -> FileResult:
         plan = plan or self.plan_for(config).without(config.ignored_for(Path(display)))
         try:
             text = decode(data).text
         except DecodeError as error:
-            return FileResult(display, (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),), False)
+            return FileResult(
+                display,
+                (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),),
+                False,
+            )
         return self.lint_decoded(text, display, plan)
 
     def lint_decoded(self, text: str, display: str, plan: Plan) -> FileResult:
         document = parse_document(text, display, plan.aliases, plan.extra_keys)
-        diagnostics = lint(document, plan, inline_suppressions=self.overrides.inline_suppressions,
-                           debug=self.overrides.debug)
+        diagnostics = lint(
+            document,
+            plan,
+            inline_suppressions=self.overrides.inline_suppressions,
+            debug=self.overrides.debug,
+        )
         return FileResult(display, tuple(diagnostics))

@@ -25,7 +25,9 @@ _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
 _LINK_DEF = re.compile(r"^ {0,3}\[([^\]\^\n][^\]\n]*)\]:[ \t]*(\S+)")
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?")
-_MDX = re.compile(r"^(?:import\s.+\sfrom\s|import\s+['\"]|export\s+(?:default|const|let|function|\{))")
+_MDX = re.compile(
+    r"^(?:import\s.+\sfrom\s|import\s+['\"]|export\s+(?:default|const|let|function|\{))"
+)
 _HTML_COMMENT_START = re.compile(r"^ {0,3}<!--")
 _RAW_BLOCK = re.compile(r"^ {0,3}<(script|style|pre|textarea)\b", re.I)
 _ONLY_MARKUP = re.compile(r"^[ \t]*(?:\{:[^}]*\}|\{\{[<%].*[%>]\}\}|\{%.*%\})[ \t]*$")
@@ -122,7 +124,9 @@ class _Parser:
     # -- leaf blocks -------------------------------------------------------------------
 
     def skip_fence(self, i: int, marker: str) -> int:
-        closing = re.compile(r"^ {0,3}" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$")
+        closing = re.compile(
+            r"^ {0,3}" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$"
+        )
         for j in range(i + 1, len(self.lines)):
             if closing.match(self.lines[j].text):
                 return j + 1
@@ -152,7 +156,11 @@ class _Parser:
     def footnote(self, i: int, match: re.Match[str]) -> int:
         lines = [(i, match.end(), len(self.lines[i].text))]
         j = i + 1
-        while j < len(self.lines) and not self.blank(j) and self.lines[j].text.startswith(("  ", "\t")):
+        while (
+            j < len(self.lines)
+            and not self.blank(j)
+            and self.lines[j].text.startswith(("  ", "\t"))
+        ):
             lines.append((j, 0, len(self.lines[j].text)))
             j += 1
         start = self.lines[i].start
@@ -290,9 +298,7 @@ class _Parser:
             base = self.lines[index].start - start
             for k in range(max(base + col_start, 0), min(base + col_end, len(raw))):
                 keep[k] = 1
-        view = "".join(
-            ch if keep[k] and ch not in "\r\n" else " " for k, ch in enumerate(raw)
-        )
+        view = "".join(ch if keep[k] and ch not in "\r\n" else " " for k, ch in enumerate(raw))
         text = mask_inline(view, self.labels)
         if not text.strip():
             return

@@ -34,7 +34,8 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data[len(bom) :].decode(encoding), encoding + " (BOM)")
             except UnicodeDecodeError as error:
-                raise DecodeError(f"invalid {encoding} after its byte-order mark: {error.reason}")
+                message = f"invalid {encoding} after its byte-order mark: {error.reason}"
+                raise DecodeError(message) from None
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return utf16

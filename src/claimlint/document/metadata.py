@@ -69,7 +69,7 @@ class _BoundedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases are not allowed in front matter", event.start_mark
             )
@@ -160,7 +160,9 @@ def _json(text: str, start: int) -> FrontMatter:
     if not isinstance(data, dict):
         return FrontMatter((), (), 0, ())
     body_start = _line_end(text, end)
-    return FrontMatter(tuple(_entries(data, text, start, end, "json")), (), body_start, _suppressions(data))
+    return FrontMatter(
+        tuple(_entries(data, text, start, end, "json")), (), body_start, _suppressions(data)
+    )
 
 
 def _offset_of_line(text: str, start: int, line: int) -> int:

@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from claimlint.document.blocks import Segment, parse_body
 from claimlint.document.inline import mask_inline
-from claimlint.document.lines import LineIndex
+from claimlint.document.lines import Line, LineIndex
 from claimlint.document.metadata import (
     DEFAULT_ALIASES,
     MetaEntry,
@@ -41,7 +41,7 @@ class Document:
 
     def field(self, name: str) -> list[MetaEntry]:
         """Entries for a field under any of its aliases, non-empty ones, in priority order."""
-        found = []
+        found: list[MetaEntry] = []
         for alias in self.aliases.get(name, (name,)):
             found.extend(e for e in self._by_key.get(norm_key(alias), []) if not is_empty(e.value))
         return found
@@ -101,7 +101,7 @@ def _segment(kind: str, start: int, raw: str, block: int, level: int = 0) -> Seg
 
 
 def _metadata_blocks(
-    lines: list, known: frozenset[str]  # type: ignore[type-arg]
+    lines: list[Line], known: frozenset[str]
 ) -> tuple[list[MetaEntry], frozenset[int], tuple[int, str] | None]:
     """Bold-key / `Key: value` runs at the top (after an optional title) and at the end."""
     entries: list[MetaEntry] = []
@@ -133,7 +133,7 @@ def _metadata_blocks(
     return entries, frozenset(skip), title
 
 
-def _run(lines: list, order: list[int], known: frozenset[str]) -> list[int]:  # type: ignore[type-arg]
+def _run(lines: list[Line], order: list[int], known: frozenset[str]) -> list[int]:
     run = []
     for i in order:
         if block_line(lines[i].text, lines[i].start, known) is None:
@@ -147,11 +147,20 @@ def _filename_entries(path: str) -> list[MetaEntry]:
     return [MetaEntry("date", match.group(1), 0, "filename")] if match else []
 
 
-def _field_segments(entries: list[MetaEntry], aliases: Mapping[str, tuple[str, ...]]) -> list[Segment]:
+def _field_segments(
+    entries: list[MetaEntry], aliases: Mapping[str, tuple[str, ...]]
+) -> list[Segment]:
     segments = []
-    wanted = {norm_key(alias): name for name in PROSE_FIELDS for alias in aliases.get(name, (name,))}
+    wanted = {
+        norm_key(alias): name for name in PROSE_FIELDS for alias in aliases.get(name, (name,))
+    }
     for block, entry in enumerate(entries, start=1_000_000):
-        if norm_key(entry.key) in wanted and isinstance(entry.value, str) and entry.value.strip():
-            if entry.value_offset is not None:
-                segments.append(_segment(wanted[norm_key(entry.key)], entry.value_offset, entry.value, block))
+        kind = wanted.get(norm_key(entry.key))
+        if (
+            kind
+            and isinstance(entry.value, str)
+            and entry.value.strip()
+            and entry.value_offset is not None
+        ):
+            segments.append(_segment(kind, entry.value_offset, entry.value, block))
     return segments

@@ -13,7 +13,9 @@ REFERENCE_HEADINGS = frozenset(
      "works cited", "notes", "footnotes", "reference list", "literature cited"}
 )  # fmt: skip
 
-_NUMS = r"\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?(?:[ \t]*,[ \t]*\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?)*"
+_NUMS = (
+    r"\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?(?:[ \t]*,[ \t]*\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?)*"
+)
 # [3], [3, 4], [3-5], [[3]](#ref3), <sup>3</sup>, <sup>[3]</sup>; not \[3\], not [text][3]
 _BRACKET_MARKER = re.compile(r"(?<![\\\]\w])\[(" + _NUMS + r")\](?!\()(?!:)")
 _NESTED_MARKER = re.compile(r"\[\[(" + _NUMS + r")\]\]\([^)\s]*\)")
@@ -91,8 +93,7 @@ def find_citations(body: Body, masked: Sequence[str]) -> Citations:
         (segment.start): segment for segment in segments if segment.kind == "footnote"
     }
     footnotes = tuple(
-        Entry(f.start, f.end, _footnote_text(footnote_texts, f), None, f.label)
-        for f in footnotes
+        Entry(f.start, f.end, _footnote_text(footnote_texts, f), None, f.label) for f in footnotes
     )
     markers.sort(key=lambda marker: marker.start)
     has_list = bool(entries) or bool(footnotes)
@@ -116,9 +117,7 @@ def _reference_sections(segments: Sequence[Segment]) -> set[int]:
                 level = seg_level
                 inside.add(index)
                 continue
-            if level and seg_level <= level:
-                level = 0
-            elif level and seg_level == 7:
+            if (level and seg_level <= level) or (level and seg_level == 7):
                 level = 0
         if level:
             inside.add(index)
@@ -157,9 +156,18 @@ def _markers(segment: Segment, masked: str, link_labels: frozenset[str]) -> Iter
             if pattern is _BRACKET_MARKER and match.group(1).strip() in link_labels:
                 continue  # a shortcut reference link such as [1] with "[1]: https://..."
             taken.append((start, end))
-            yield Marker(segment.start + start, segment.start + end, match.group(0),
-                         expand(match.group(1).replace(" ", "")))
+            yield Marker(
+                segment.start + start,
+                segment.start + end,
+                match.group(0),
+                expand(match.group(1).replace(" ", "")),
+            )
     for match in _FOOTNOTE_REF.finditer(raw):
         if free(match.start(1), match.end(1)):
-            yield Marker(segment.start + match.start(), segment.start + match.end(),
-                         match.group(0), (), match.group(1))
+            yield Marker(
+                segment.start + match.start(),
+                segment.start + match.end(),
+                match.group(0),
+                (),
+                match.group(1),
+            )

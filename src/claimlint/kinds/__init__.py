@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from claimlint.kinds import claims, disclaimer, metadata, references, statistics
-from claimlint.kinds.base import Context, Hit, Kind, Settings, no_prepare
+from claimlint.kinds.base import Context, Hit, Kind, no_prepare
+from claimlint.settings import Settings
 
 KINDS: dict[str, Kind] = {
     **metadata.KINDS,

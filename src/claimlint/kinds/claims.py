@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimlint.citing import is_cited
-from claimlint.kinds.base import Context, Hit, Kind, Settings
+from claimlint.kinds.base import Context, Hit, Kind
 from claimlint.nlp import Sentence, make_doc, pipeline
 from claimlint.patterns import Pattern
 from claimlint.rule import Rule
+from claimlint.settings import Settings
 
 NEGATION_WINDOW = 6  # tokens before a match that a negation cue may stand in
 _TRAILING_MARKERS = re.compile(r"[ \t]*(?:\[\^?[^\]\n]{1,40}\]|<sup>.{1,40}?</sup>)+", re.I)
@@ -51,7 +52,9 @@ def prepare(rule: Rule, settings: Settings) -> Prepared:
         matcher=phrase_matcher(list(options.get("phrases", ()))),
         patterns=Pattern(options.get("patterns", ())),
         exclude=Pattern(options.get("exclude-patterns", ())),
-        exempt=frozenset(options.get("exempt", ("negated", "question", "reported", "quoted", "cited"))),
+        exempt=frozenset(
+            options.get("exempt", ("negated", "question", "reported", "quoted", "cited"))
+        ),
         negation=frozenset(word.lower() for word in settings.words("negation-cues")),
         breaks=frozenset(word.lower() for word in settings.words("clause-breaks")),
         hedges=word_pattern(settings.words("hedge-cues")),
@@ -74,7 +77,8 @@ def matches(
         if key not in cache:
             cache[key] = phrase_spans(sentence.doc, prepared.matcher)
         found.extend(
-            (start, end) for start, end in cache[key]
+            (start, end)
+            for start, end in cache[key]
             if span.start_char <= start and end <= span.end_char
         )
     base = span.start_char

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from claimlint.kinds.base import Context, Hit, Kind, Settings
+from claimlint.kinds.base import Context, Hit, Kind
 from claimlint.patterns import Pattern
 from claimlint.rule import Rule
+from claimlint.settings import Settings
 
 
 class Prepared(NamedTuple):

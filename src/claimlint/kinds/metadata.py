@@ -9,9 +9,10 @@ from typing import Any
 
 from claimlint.document import MetaEntry
 from claimlint.document.metadata import is_empty, norm_key
-from claimlint.kinds.base import Context, Hit, Kind, Settings, no_prepare
+from claimlint.kinds.base import Context, Hit, Kind, no_prepare
 from claimlint.patterns import Pattern
 from claimlint.rule import Rule
+from claimlint.settings import Settings
 
 _ISO_DATE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -69,11 +70,16 @@ def check_format(ctx: Context, rule: Rule, slug: Pattern) -> Iterator[Hit]:
     for entry in _first_per_source(doc.field("date")):
         date = parse_date(entry.value)
         if date is None:
-            yield _hit(entry, field="date", text=_display(entry.value),
-                       problem="is not an ISO 8601 date (YYYY-MM-DD)")
+            yield _hit(
+                entry,
+                field="date",
+                text=_display(entry.value),
+                problem="is not an ISO 8601 date (YYYY-MM-DD)",
+            )
         elif date > ctx.today + tolerance:
-            yield _hit(entry, field="date", text=_display(entry.value),
-                       problem="lies in the future")
+            yield _hit(
+                entry, field="date", text=_display(entry.value), problem="lies in the future"
+            )
     for entry in _first_per_source(doc.field("slug")):
         value = _display(entry.value)
         if not _full_match(slug, value):
@@ -108,8 +114,13 @@ def check_conflict(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
         key = norm_key(entry.key)
         first = seen.setdefault(key, entry)
         if first is not entry and _normal(first.value) != _normal(entry.value):
-            yield _hit(entry, field=entry.key, text=_display(entry.value),
-                       other=_display(first.value), line=ctx.document.position(first.offset)[0])
+            yield _hit(
+                entry,
+                field=entry.key,
+                text=_display(entry.value),
+                other=_display(first.value),
+                line=ctx.document.position(first.offset)[0],
+            )
 
 
 def _normal(value: Any) -> str:
@@ -136,8 +147,13 @@ def check_stale(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     date, entry = newest
     age = (ctx.today - date).days
     if age > rule.options.get("max-age-days", 1095):
-        yield _hit(entry, field=entry.key, text=date.isoformat(), age=age,
-                   limit=rule.options.get("max-age-days", 1095))
+        yield _hit(
+            entry,
+            field=entry.key,
+            text=date.isoformat(),
+            age=age,
+            limit=rule.options.get("max-age-days", 1095),
+        )
 
 
 # -- CL105 -------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from claimlint.document import Entry, Marker
-from claimlint.kinds.base import Context, Hit, Kind, Settings, no_prepare
+from claimlint.kinds.base import Context, Hit, Kind, no_prepare
 from claimlint.patterns import Pattern
 from claimlint.rule import Rule
+from claimlint.settings import Settings
 
 _URL = re.compile(r"https?://[^\s<>]+|www\.[^\s<>]+|\]\([^)]*\)", re.I)
 _DOI = re.compile(r"\b10\.\d{4,9}/\S+", re.I)
@@ -70,8 +71,11 @@ def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
 
 def _entry_hit(entry: Entry, **values: object) -> Hit:
     first_line = entry.text.strip().splitlines()[0] if entry.text.strip() else ""
-    return Hit(entry.start, entry.start + len(first_line.rstrip()) if first_line else entry.start,
-               {"text": first_line[:80], **values})
+    return Hit(
+        entry.start,
+        entry.start + len(first_line.rstrip()) if first_line else entry.start,
+        {"text": first_line[:80], **values},
+    )
 
 
 def check_order(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
@@ -112,11 +116,14 @@ def _identifiers(text: str) -> set[str]:
     return {item for item in found if item}
 
 
-
 def prepare_incomplete(rule: Rule, settings: Settings) -> tuple[Pattern, Pattern]:
     options = rule.options
     year = Pattern([options.get("year-pattern", r"\b(?:1[5-9]|20)\d{2}[a-z]?\b")])
-    ids = Pattern(options.get("identifier-patterns", (r"\b10\.\d{4,9}/", r"\bPMID\b", r"https?://", r"\bwww\.")))
+    ids = Pattern(
+        options.get(
+            "identifier-patterns", (r"\b10\.\d{4,9}/", r"\bPMID\b", r"https?://", r"\bwww\.")
+        )
+    )
     return year, ids
 
 
@@ -137,10 +144,14 @@ def check_incomplete(ctx: Context, rule: Rule, prepared: tuple[Pattern, Pattern]
 
 
 KINDS = {
-    "missing-reference-list": Kind(no_prepare, check_missing_list, "markers with no reference list"),
+    "missing-reference-list": Kind(
+        no_prepare, check_missing_list, "markers with no reference list"
+    ),
     "unresolved-citation": Kind(no_prepare, check_unresolved, "markers with no entry"),
     "uncited-reference": Kind(no_prepare, check_uncited, "entries nothing cites"),
     "citation-order": Kind(no_prepare, check_order, "markers out of order"),
     "duplicate-reference": Kind(no_prepare, check_duplicates, "entries given twice"),
-    "incomplete-reference": Kind(prepare_incomplete, check_incomplete, "entries missing year or identifier"),
+    "incomplete-reference": Kind(
+        prepare_incomplete, check_incomplete, "entries missing year or identifier"
+    ),
 }

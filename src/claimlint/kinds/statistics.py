@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimlint.citing import is_cited
-from claimlint.kinds.base import Context, Hit, Kind, Settings, no_prepare
+from claimlint.kinds.base import Context, Hit, Kind, no_prepare
 from claimlint.kinds.claims import _raw_with_markers
 from claimlint.nlp import Sentence
 from claimlint.patterns import Match, Pattern
 from claimlint.rule import Rule
+from claimlint.settings import Settings
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -25,10 +26,10 @@ def statistics_in(sentence: Sentence, settings: Settings) -> list[Match]:
     found = list(settings.pattern("statistic-patterns").finditer(text))
     if not found:
         return []
-    excluded = [(m.start(), m.end()) for m in settings.pattern("not-statistic-patterns").finditer(text)]
-    return [
-        m for m in found if not any(a < m.end() and m.start() < b for a, b in excluded)
+    excluded = [
+        (m.start(), m.end()) for m in settings.pattern("not-statistic-patterns").finditer(text)
     ]
+    return [m for m in found if not any(a < m.end() and m.start() < b for a, b in excluded)]
 
 
 def _hit(ctx: Context, sentence: Sentence, match: Match, **values: object) -> Hit:
@@ -97,12 +98,16 @@ def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
                 yield _hit(ctx, sentence, match, problem="a share of a group cannot exceed 100%")
                 break
             if n is not None and m is not None and n > m:
-                yield _hit(ctx, sentence, match, problem=f"{n:g} is more than the {m:g} in the group")
+                yield _hit(
+                    ctx, sentence, match, problem=f"{n:g} is more than the {m:g} in the group"
+                )
                 break
 
 
 KINDS = {
-    "statistic": Kind(no_prepare, check_uncited, "statistics whose sentence or paragraph is uncited"),
+    "statistic": Kind(
+        no_prepare, check_uncited, "statistics whose sentence or paragraph is uncited"
+    ),
     "vague-source": Kind(prepare_vague, check_vague, "statistics attributed only vaguely"),
     "impossible-statistic": Kind(no_prepare, check_impossible, "proportions that cannot be"),
 }
