@@ -154,6 +154,7 @@ def test_concise_output_is_exact() -> None:
         ("a\tb", 2, 3, Snippet("a   b", 4, 1)),  # the tab runs to the next stop of 4
         ("ab\tc", 3, 4, Snippet("ab  c", 4, 1)),
         ("x한국어", 1, 4, Snippet("x한국어", 1, 6)),
+        ("ＡＢc", 2, 3, Snippet("ＡＢc", 4, 1)),  # fullwidth letters take two cells
         ("e\u0301x", 2, 3, Snippet("e\u0301x", 1, 1)),  # a combining accent takes no cell
         ("a\x1bb", 0, 3, Snippet("a\u241bb", 0, 3)),  # an escape character is made visible
         ("abc\r\n", 0, 9, Snippet("abc", 0, 3)),
