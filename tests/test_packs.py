@@ -69,7 +69,10 @@ def test_builtin_packs_are_valid_and_complete() -> None:
             "rule XX100: $.rules[0]: Additional properties are not allowed ('colour' was unexpected)",
         ),
         ("rules: []\n", "$: 'pack' is a required property"),
-        ("pack: p\nrules: [\n", "invalid YAML (line 3): expected the node content, but found '<stream end>'"),
+        (
+            "pack: p\nrules: [\n",
+            "invalid YAML (line 3): expected the node content, but found '<stream end>'",
+        ),
     ],
 )
 def test_schema_errors(tmp_path: Path, text: str, message: str) -> None:
