@@ -107,19 +107,28 @@ def _first_per_source(entries: Iterable[MetaEntry]) -> list[MetaEntry]:
 
 
 def check_conflict(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
-    seen: dict[str, MetaEntry] = {}
-    for entry in ctx.document.entries:
+    """The same key twice, or one field under two aliases in two sources (front matter
+    and a metadata block), with different values."""
+    doc = ctx.document
+    field_of = {norm_key(a): name for name, aliases in doc.aliases.items() for a in aliases}
+    seen_key: dict[str, MetaEntry] = {}
+    seen_field: dict[str, MetaEntry] = {}
+    for entry in doc.entries:
         if entry.source == "filename" or is_empty(entry.value):
             continue
         key = norm_key(entry.key)
-        first = seen.setdefault(key, entry)
+        first = seen_key.setdefault(key, entry)
+        if first is entry and key in field_of:
+            other = seen_field.setdefault(field_of[key], entry)
+            if other is not entry and other.source != entry.source:
+                first = other
         if first is not entry and _normal(first.value) != _normal(entry.value):
             yield _hit(
                 entry,
                 field=entry.key,
                 text=_display(entry.value),
                 other=_display(first.value),
-                line=ctx.document.position(first.offset)[0],
+                line=doc.position(first.offset)[0],
             )
 
 
