@@ -12,7 +12,7 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from claimlint.document import Document, Segment
@@ -61,20 +61,30 @@ class Sentence:
     doc: Doc
     span: Span
 
-    @property
-    def text(self) -> str:
-        return str(self.span.text)
+    # Span.start_char and Span.end_char build a Token on each access: read them once.
+    @cached_property
+    def start_char(self) -> int:
+        """Index of the first character in the chunk's compact text."""
+        return int(self.span.start_char)
 
-    @property
+    @cached_property
+    def end_char(self) -> int:
+        return int(self.span.end_char)
+
+    @cached_property
+    def text(self) -> str:
+        # The chunk's slice equals span.text (spaCy keeps every character), without
+        # the per-token walk that span.text does on each call.
+        return self.chunk.text[self.start_char : self.end_char]
+
+    @cached_property
     def start(self) -> int:
         """Document offset of the first character."""
-        return self.chunk.to_offset(self.span.start_char)
+        return self.chunk.to_offset(self.start_char)
 
-    @property
+    @cached_property
     def end(self) -> int:
-        return (
-            self.chunk.to_offset(self.span.end_char - 1) + 1 if self.span.end_char else self.start
-        )
+        return self.chunk.to_offset(self.end_char - 1) + 1 if self.end_char else self.start
 
     def offset(self, char: int) -> int:
         """Document offset of a character index in the chunk's compact text."""

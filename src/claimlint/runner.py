@@ -46,6 +46,7 @@ class Session:
     _effective_configs: dict[int, tuple[Config, Config]] = field(default_factory=dict)
     _plans: dict[int, tuple[Config, Plan]] = field(default_factory=dict)
     _rulesets: dict[tuple[Path, ...], RuleSet] = field(default_factory=dict)
+    _defaults: dict[Path, Config] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> Config:
         if self.base is not None:
@@ -55,8 +56,15 @@ class Session:
         else:
             folder = path if path.is_dir() else path.parent
             found = find_config(folder.resolve() if str(folder) else Path.cwd())
-            config = self._load(found) if found else default_config(Path.cwd())
+            config = self._load(found) if found else self._default()
         return config
+
+    def _default(self) -> Config:
+        # One object per working folder, so that its plan (cached by id) is built once.
+        cwd = Path.cwd()
+        if cwd not in self._defaults:
+            self._defaults[cwd] = default_config(cwd)
+        return self._defaults[cwd]
 
     def _load(self, path: Path) -> Config:
         key = path.resolve()

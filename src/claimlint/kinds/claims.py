@@ -4,8 +4,10 @@ quoted, hedged and cited uses (RULES.md section 5)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from claimlint.citing import is_cited
@@ -22,7 +24,7 @@ _OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
 
 @dataclass(frozen=True)
 class Prepared:
-    matcher: Any  # spaCy PhraseMatcher or None
+    phrases: tuple[str, ...]
     patterns: Pattern
     exclude: Pattern
     exempt: frozenset[str]
@@ -30,6 +32,12 @@ class Prepared:
     breaks: frozenset[str]
     hedges: Pattern
     reporting: Pattern
+
+    @cached_property
+    def matcher(self) -> Any:
+        """The spaCy PhraseMatcher (or None), built on first use: a run whose files all
+        come from the cache never imports spaCy."""
+        return phrase_matcher(list(self.phrases))
 
 
 def phrase_matcher(phrases: list[str]) -> Any:
@@ -49,7 +57,7 @@ def word_pattern(words: tuple[str, ...]) -> Pattern:
 def prepare(rule: Rule, settings: Settings) -> Prepared:
     options = rule.options
     return Prepared(
-        matcher=phrase_matcher(list(options.get("phrases", ()))),
+        phrases=tuple(options.get("phrases", ())),
         patterns=Pattern(options.get("patterns", ())),
         exclude=Pattern(options.get("exclude-patterns", ())),
         exempt=frozenset(
@@ -70,19 +78,22 @@ def matches(
     sentence: Sentence, prepared: Prepared, cache: dict[int, list[tuple[int, int]]]
 ) -> Iterator[tuple[int, int]]:
     """Character spans (in the sentence's chunk text) of raw matches, in order."""
-    span = sentence.span
+    s_start, s_end = sentence.start_char, sentence.end_char
     found: list[tuple[int, int]] = []
     if prepared.matcher is not None:
         key = id(sentence.doc)
         if key not in cache:
-            cache[key] = phrase_spans(sentence.doc, prepared.matcher)
-        found.extend(
-            (start, end)
-            for start, end in cache[key]
-            if span.start_char <= start and end <= span.end_char
-        )
-    base = span.start_char
-    for match in prepared.patterns.finditer(span.text):
+            cache[key] = sorted(phrase_spans(sentence.doc, prepared.matcher))
+        spans = cache[key]
+        # Spans are sorted by start: visit only those starting inside the sentence.
+        for index in range(bisect_left(spans, (s_start, -1)), len(spans)):
+            start, end = spans[index]
+            if start >= s_end:
+                break
+            if end <= s_end:
+                found.append((start, end))
+    base = s_start
+    for match in prepared.patterns.finditer(sentence.text):
         found.append((base + match.start(), base + match.end()))
     found.sort()
     last_end = -1
@@ -104,7 +115,7 @@ def check(ctx: Context, rule: Rule, prepared: Prepared) -> Iterator[Hit]:
 
 def exempt(ctx: Context, sentence: Sentence, start: int, end: int, prepared: Prepared) -> bool:
     text = sentence.chunk.text
-    s_start, s_end = sentence.span.start_char, sentence.span.end_char
+    s_start, s_end = sentence.start_char, sentence.end_char
     local = text[s_start:s_end]
     before = text[s_start:start]
     rules = prepared.exempt

@@ -33,7 +33,7 @@ def statistics_in(sentence: Sentence, settings: Settings) -> list[Match]:
 
 
 def _hit(ctx: Context, sentence: Sentence, match: Match, **values: object) -> Hit:
-    base = sentence.span.start_char
+    base = sentence.start_char
     start = sentence.offset(base + match.start())
     end = sentence.offset(base + match.end() - 1) + 1
     return Hit(start, end, {"text": ctx.document.text[start:end], **values}, sentence.text)
