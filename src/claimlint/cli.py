@@ -10,9 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimlint import __version__
+from claimlint import __version__, baseline, gitdiff
+from claimlint.baseline import BaselineError
 from claimlint.config import ConfigError, find_config, load_config
 from claimlint.diagnostics import Diagnostic, Severity
+from claimlint.gitdiff import Changes, GitError
 from claimlint.packs import PackError, RuleSet, load_rules
 from claimlint.patterns import PatternError
 from claimlint.runner import FileResult, Overrides, Session
@@ -78,6 +80,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-inline-suppressions", action="store_true", help="ignore suppression comments (audits)"
     )
     check.add_argument("--stdin-filename", help="the path to report for text read from stdin")
+    recorded = check.add_mutually_exclusive_group()
+    recorded.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="report only findings not recorded in this baseline, and name stale entries",
+    )
+    recorded.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record every current finding in this baseline file (then report none of them)",
+    )
+    check.add_argument(
+        "--diff",
+        metavar="REF",
+        help="lint only files changed against this git revision (and untracked files)",
+    )
+    check.add_argument(
+        "--diff-lines",
+        action="store_true",
+        help="with --diff: report only findings on lines added or changed against REF",
+    )
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     check.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
@@ -111,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("claimlint: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (ConfigError, PackError, PatternError, UsageError) as error:
+    except (BaselineError, ConfigError, GitError, PackError, PatternError, UsageError) as error:
         print(f"claimlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
@@ -139,10 +164,14 @@ def _overrides(args: argparse.Namespace) -> Overrides:
     )
 
 
-def lint_all(session: Session, args: argparse.Namespace) -> list[FileResult]:
+def lint_all(
+    session: Session, args: argparse.Namespace, changes: Changes | None = None
+) -> list[FileResult]:
     paths = args.paths or [Path(".")]
     results: list[FileResult] = []
     for path in paths:
+        if str(path) == "-" and changes is not None:
+            raise UsageError("--diff cannot check stdin ('-'): name files or folders")
         if str(path) == "-":
             display = args.stdin_filename or "-"
             config = session.config_for(Path(display) if args.stdin_filename else Path.cwd())
@@ -152,16 +181,26 @@ def lint_all(session: Session, args: argparse.Namespace) -> list[FileResult]:
             raise UsageError(f"{path}: no such file or folder")
     file_paths = [p for p in paths if str(p) != "-"]
     for path, problem in session.files(file_paths):
-        results.append(session.lint_path(path, problem))
+        if changes is None or changes.contains(path):
+            results.append(session.lint_path(path, problem))
     return results
 
 
 def run_check(args: argparse.Namespace) -> int:
     from claimlint.formatters import FORMATTERS
 
+    changes = _changes(args)
+    recorded = baseline.load(args.baseline) if args.baseline else None
     session = Session(_overrides(args))
-    results = lint_all(session, args)
+    results = lint_all(session, args, changes)
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
+    diagnostics = _gate(diagnostics, args, results, recorded)
+    if changes is not None and args.diff_lines:
+
+        def lint_old(path: str, data: bytes) -> Sequence[Diagnostic]:
+            return session.lint_bytes(data, path, session.config_for(Path(path))).diagnostics
+
+        diagnostics = gitdiff.on_changed_lines(diagnostics, changes, lint_old)
     rules = {rule.code: rule.info() for rule in _ruleset(args.config).rules}
     color = args.color == "always" or (
         args.color == "auto"
@@ -177,6 +216,42 @@ def run_check(args: argparse.Namespace) -> int:
             output += summary(diagnostics, len(results))
     _write(output, args.output)
     return exit_status(diagnostics, _fail_on(args), args.exit_zero)
+
+
+def _changes(args: argparse.Namespace) -> Changes | None:
+    if args.diff_lines and args.diff is None:
+        raise UsageError("--diff-lines needs --diff REF")
+    if args.diff is None:
+        return None
+    if args.write_baseline:
+        raise UsageError("--write-baseline records a whole run; it cannot be combined with --diff")
+    roots = [p for p in args.paths or [Path(".")] if str(p) != "-"]
+    return gitdiff.changes(args.diff, Path.cwd(), roots)
+
+
+def _gate(
+    diagnostics: list[Diagnostic],
+    args: argparse.Namespace,
+    results: Sequence[FileResult],
+    recorded: baseline.Baseline | None,
+) -> list[Diagnostic]:
+    """Record the findings in a baseline, or drop the ones a baseline holds."""
+    if args.write_baseline:
+        written = baseline.write(args.write_baseline, diagnostics)
+        if not args.quiet:
+            count = sum(e.count for e in written.entries)
+            print(
+                f"claimlint: recorded {count} finding{'s' if count != 1 else ''} "
+                f"in {args.write_baseline}",
+                file=sys.stderr,
+            )
+        return [d for d in diagnostics if not baseline.baselinable(d)]
+    if recorded is None:
+        return diagnostics
+    compared = baseline.compare(recorded, diagnostics, [r.path for r in results])
+    if compared.stale:
+        sys.stderr.write(baseline.stale_note(compared.stale, recorded, args.baseline))
+    return list(compared.new)
 
 
 def _ruleset(config_path: Path | None) -> RuleSet:
