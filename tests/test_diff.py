@@ -195,7 +195,7 @@ def test_changed_lines_parses_hunks(repo: Path) -> None:
     lines[5:5] = ["one\n", "two\n", "three\n"]
     lines[-1] = "Changed.\n"
     diet.write_text("".join(lines), encoding="utf-8")
-    found = changes("HEAD", repo, [repo])
+    found = changes("HEAD", [repo])
     assert found.changed_lines(diet) == {6, 7, 8, len(lines)}
     assert found.is_new(diet) is False
     assert found.old_bytes(diet) == article(CLAIM).encode()
@@ -203,7 +203,7 @@ def test_changed_lines_parses_hunks(repo: Path) -> None:
     git(repo, "add", "docs/crlf.md")
     git(repo, "commit", "-q", "-m", "lone CR")
     (repo / "docs" / "crlf.md").write_text("a\rc\r", encoding="utf-8", newline="")
-    assert changes("HEAD", repo, [repo]).changed_lines(repo / "docs" / "crlf.md") is None
+    assert changes("HEAD", [repo]).changed_lines(repo / "docs" / "crlf.md") is None
 
 
 @pytest.mark.parametrize(
@@ -237,15 +237,32 @@ def test_outside_a_repository_is_exit_2(
 ) -> None:
     elsewhere = tmp_path_factory.mktemp("plain")
     (elsewhere / "a.md").write_text(article(CLAIM), encoding="utf-8")
-    assert run([str(elsewhere), "--diff", "HEAD"], capsys) == (
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(elsewhere.parent))
+    # The repository is the first path's; every path must be in it.
+    assert run(["docs", str(elsewhere / "a.md"), "--diff", "HEAD"], capsys) == (
         2,
         "",
-        f"claimlint: error: --diff: {elsewhere} is outside the git repository {repo.resolve()}\n",
+        f"claimlint: error: --diff: {elsewhere / 'a.md'} is outside the git repository {repo.resolve()}\n",
     )
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(elsewhere.parent))
+    assert run([str(elsewhere / "a.md"), "--diff", "HEAD"], capsys) == (
+        2,
+        "",
+        f"claimlint: error: --diff needs a git repository, and {elsewhere} is not inside one\n",
+    )
     monkeypatch.chdir(elsewhere)
     assert run(["--diff", "HEAD"], capsys) == (
         2,
         "",
         f"claimlint: error: --diff needs a git repository, and {elsewhere} is not inside one\n",
+    )
+    # From outside, a path into the repository is enough.
+    (repo / "docs" / "new.md").write_text(article(CLAIM), encoding="utf-8")
+    assert run([str(repo / "docs"), "--diff", "HEAD"], capsys)[:2] == (
+        1,
+        f"{repo / 'docs' / 'new.md'}:7:11: CL301 [absolute-efficacy-claim] absolute efficacy claim 'cures' with no source\n",
+    )
+    assert run([str(repo / "missing" / "x.md"), "--diff", "HEAD"], capsys) == (
+        2,
+        "",
+        f"claimlint: error: {repo / 'missing' / 'x.md'}: no such file or folder\n",
     )

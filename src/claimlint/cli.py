@@ -226,7 +226,7 @@ def _changes(args: argparse.Namespace) -> Changes | None:
     if args.write_baseline:
         raise UsageError("--write-baseline records a whole run; it cannot be combined with --diff")
     roots = [p for p in args.paths or [Path(".")] if str(p) != "-"]
-    return gitdiff.changes(args.diff, Path.cwd(), roots)
+    return gitdiff.changes(args.diff, roots)
 
 
 def _gate(

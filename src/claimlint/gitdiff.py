@@ -60,13 +60,16 @@ class Changes:
         return result.stdout if result.returncode == 0 else None
 
 
-def changes(ref: str, cwd: Path, roots: Sequence[Path]) -> Changes:
-    """What differs from ``ref`` in the repository around ``cwd``; every root must be in it."""
+def changes(ref: str, roots: Sequence[Path]) -> Changes:
+    """What differs from ``ref`` in the repository of the first root; all must be in it."""
     if not ref or ref.startswith("-"):
         raise GitError(f"--diff: {ref!r} is not a git revision")
-    found = _git(["rev-parse", "--show-toplevel"], cwd, check=False)
+    folder = Path(os.path.abspath(roots[0] if roots else "."))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    found = _git(["rev-parse", "--show-toplevel"], folder, check=False)
     if found.returncode != 0:
-        raise GitError(f"--diff needs a git repository, and {cwd} is not inside one")
+        raise GitError(f"--diff needs a git repository, and {folder} is not inside one")
     root = Path(os.path.realpath(found.stdout.decode("utf-8", "surrogateescape").strip()))
     for path in roots:
         inside = Path(os.path.realpath(path))
