@@ -266,3 +266,25 @@ def test_outside_a_repository_is_exit_2(
         "",
         f"claimlint: error: {repo / 'missing' / 'x.md'}: no such file or folder\n",
     )
+
+
+def test_diff_lines_with_fail_on_exit_zero_and_statistics(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The old claim (an error) is not on a changed line; the new statistic (a warning) is.
+    (repo / "docs" / "diet.md").write_text(
+        article(CLAIM, "About 40% of adults snore.\n"), encoding="utf-8"
+    )
+    assert run(["--diff", "HEAD", "--diff-lines"], capsys)[0] == 0
+    assert run(["--diff", "HEAD", "--diff-lines", "--fail-on", "warning"], capsys)[0] == 1
+    assert (
+        run(["--diff", "HEAD", "--diff-lines", "--fail-on", "info", "--exit-zero"], capsys)[0] == 0
+    )
+    assert run(["--diff", "HEAD", "--diff-lines", "--statistics"], capsys)[:2] == (
+        0,
+        "1\tCL401\t[warning]\tuncited-statistic\n",
+    )
+    assert run(["--diff", "HEAD", "--statistics"], capsys)[:2] == (
+        1,
+        "1\tCL301\t[error]\tabsolute-efficacy-claim\n1\tCL401\t[warning]\tuncited-statistic\n",
+    )
