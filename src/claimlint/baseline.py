@@ -16,8 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from claimlint.atomic import write_text_atomic
 from claimlint.diagnostics import Diagnostic
 from claimlint.resources import load_schema
@@ -140,6 +138,8 @@ def load(path: Path) -> Baseline:
             f"baseline {path} has version {version}, but this claimlint reads version {VERSION} "
             "(upgrade claimlint, or rewrite the baseline with --write-baseline)"
         )
+    from jsonschema import Draft202012Validator  # costly to import: only when a baseline is read
+
     errors = sorted(Draft202012Validator(load_schema(SCHEMA)).iter_errors(data), key=str)
     if errors:
         first_error = errors[0]

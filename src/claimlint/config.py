@@ -23,10 +23,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 from claimlint.resources import load_schema
 
@@ -365,6 +367,8 @@ def _prepare(data: dict[str, Any], label: str) -> dict[str, Any]:
     for key in data:
         if key not in known:
             raise ConfigError(f"{label}: unknown key {key!r}{_suggest(key, known)}")
+    from jsonschema import Draft202012Validator  # costly to import: only when a config is read
+
     validator = Draft202012Validator(schema)
     order = {key: index for index, key in enumerate(data)}
     errors = sorted(

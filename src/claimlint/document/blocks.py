@@ -293,12 +293,22 @@ class _Parser:
         if end <= start:
             return
         raw = self.lines[first[0]].source[start:end]
-        keep = bytearray(b"\x00" * len(raw))  # 1 where the raw char belongs to a span
-        for index, col_start, col_end in spans:
-            base = self.lines[index].start - start
-            for k in range(max(base + col_start, 0), min(base + col_end, len(raw))):
-                keep[k] = 1
-        view = "".join(ch if keep[k] and ch not in "\r\n" else " " for k, ch in enumerate(raw))
+        # The raw text where a span covers it, spaces elsewhere (and for line breaks):
+        # built from slices, since a loop over characters dominated parsing.
+        covered = sorted(
+            (max(self.lines[index].start - start + col_start, 0),
+             min(self.lines[index].start - start + col_end, len(raw)))
+            for index, col_start, col_end in spans
+        )  # fmt: skip
+        pieces: list[str] = []
+        position = 0
+        for low, high in covered:
+            low = max(low, position)
+            if high > low:
+                pieces += (" " * (low - position), raw[low:high])
+                position = high
+        pieces.append(" " * (len(raw) - position))
+        view = "".join(pieces).replace("\r", " ").replace("\n", " ")
         text = mask_inline(view, self.labels)
         if not text.strip():
             return

@@ -69,9 +69,13 @@ _CONTROLS = {code: 0x2400 + code for code in range(0x20) if code != 0x09}
 _CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
 
 
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def visible(text: str) -> str:
     """Each control character (but tab) replaced by one visible character."""
-    return text.translate(_CONTROLS)
+    # translate() looks up every character: most text has no control character at all.
+    return text.translate(_CONTROLS) if _ANY_CONTROL.search(text) else text
 
 
 def one_line(text: str) -> str:

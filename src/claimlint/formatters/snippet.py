@@ -54,6 +54,8 @@ def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
 
 def _layout(line: str) -> tuple[str, list[int]]:
     """The line with tabs expanded, and the cell at which each character index starts."""
+    if line.isascii() and "\t" not in line:  # (controls are already visible symbols)
+        return line, list(range(len(line) + 1))  # one cell per character
     parts: list[str] = []
     cells = [0]
     for char in line:
