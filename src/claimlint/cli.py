@@ -12,14 +12,18 @@ from pathlib import Path
 
 from claimlint import __version__, baseline, gitdiff
 from claimlint.baseline import BaselineError
+from claimlint.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from claimlint.cache import Cache
 from claimlint.config import ConfigError, find_config, load_config
 from claimlint.diagnostics import Diagnostic, Severity
 from claimlint.gitdiff import Changes, GitError
-from claimlint.packs import PackError, RuleSet, load_rules
+from claimlint.packs import PackError, RuleSet, ValidationMemo, load_rules
+from claimlint.parallel import lint_files
 from claimlint.patterns import PatternError
 from claimlint.runner import FileResult, Overrides, Session
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMANDS = ("check", "rules", "rule", "clean", "-h", "--help", "--version")
 
 
 class UsageError(Exception):
@@ -109,6 +113,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary line"
     )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        help="worker processes for many files (default: one per processor; 1: none)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="lint every file afresh, and write no cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=DEFAULT_CACHE_DIR,
+        help=f"where results are cached (default: {DEFAULT_CACHE_DIR})",
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -117,12 +136,30 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="explain one rule, with its examples")
     rule.add_argument("rule", help="a code (CL301) or name (absolute-efficacy-claim)")
     rule.add_argument("--config", type=Path, help="include the packs this config adds")
+
+    clean = commands.add_parser("clean", help="remove the result cache")
+    clean.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=DEFAULT_CACHE_DIR,
+        help=f"the cache to remove (default: {DEFAULT_CACHE_DIR})",
+    )
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in ("check", "rules", "rule", "-h", "--help", "--version"):
+    if not args_list or args_list[0] not in COMMANDS:
         args_list.insert(0, "check")
     debug = "--debug" in args_list
     try:
@@ -132,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(args)
         if args.command == "rule":
             return run_rule(args)
+        if args.command == "clean":
+            return run_clean(args)
         return run_check(args)
     except KeyboardInterrupt:
         print("claimlint: interrupted", file=sys.stderr)
@@ -180,9 +219,12 @@ def lint_all(
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
     file_paths = [p for p in paths if str(p) != "-"]
-    for path, problem in session.files(file_paths):
-        if changes is None or changes.contains(path):
-            results.append(session.lint_path(path, problem))
+    found = (
+        (path, problem)
+        for path, problem in session.files(file_paths)
+        if changes is None or changes.contains(path)
+    )
+    results.extend(result for _, result in lint_files(session, found, args.jobs))
     return results
 
 
@@ -191,7 +233,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     changes = _changes(args)
     recorded = baseline.load(args.baseline) if args.baseline else None
-    session = Session(_overrides(args))
+    session = Session(_overrides(args), cache=None if args.no_cache else Cache(args.cache_dir))
     results = lint_all(session, args, changes)
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=Diagnostic.sort_key)
     diagnostics = _gate(diagnostics, args, results, recorded)
@@ -201,7 +243,7 @@ def run_check(args: argparse.Namespace) -> int:
             return session.lint_bytes(data, path, session.config_for(Path(path))).diagnostics
 
         diagnostics = gitdiff.on_changed_lines(diagnostics, changes, lint_old)
-    rules = {rule.code: rule.info() for rule in _ruleset(args.config).rules}
+    rules = {rule.code: rule.info() for rule in _ruleset(args.config, session.cache).rules}
     color = args.color == "always" or (
         args.color == "auto"
         and args.output is None
@@ -254,12 +296,12 @@ def _gate(
     return list(compared.new)
 
 
-def _ruleset(config_path: Path | None) -> RuleSet:
+def _ruleset(config_path: Path | None, memo: ValidationMemo | None = None) -> RuleSet:
     config = load_config(config_path) if config_path else None
     if config is None:
         found = find_config(Path.cwd())
         config = load_config(found) if found else None
-    return load_rules(tuple(config.packs) if config else ())
+    return load_rules(tuple(config.packs) if config else (), memo)
 
 
 def _fail_on(args: argparse.Namespace) -> Severity:
@@ -348,3 +390,16 @@ def run_rule(args: argparse.Namespace) -> int:
             print(explain(rule), end="")
             return EXIT_OK
     raise UsageError(f"unknown rule {wanted!r} (see 'claimlint rules')")
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    from claimlint.cache import clean
+
+    try:
+        removed = clean(args.cache_dir)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"cannot remove {args.cache_dir}: {error.strerror or error}") from None
+    print(f"removed {args.cache_dir}" if removed else f"no cache at {args.cache_dir}")
+    return EXIT_OK

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import hashlib
+import json
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
-from jsonschema import Draft202012Validator
 
+from claimlint import __version__
 from claimlint.diagnostics import Severity
 from claimlint.resources import data_dir, load_schema
 from claimlint.rule import Example, Rule
@@ -20,6 +22,13 @@ MAX_PACK_BYTES = 5_000_000
 
 class PackError(Exception):
     """A pack that cannot be used; the message names the file, the rule and the JSON path."""
+
+
+class ValidationMemo(Hashable, Protocol):
+    """Remembers packs that passed validation (the result cache is one), by content digest."""
+
+    def pack_validated(self, digest: str) -> bool: ...
+    def remember_pack(self, digest: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -35,14 +44,21 @@ def builtin_pack_files() -> list[Path]:
     return sorted(data_dir("rules").glob("*.yaml"))
 
 
-def load_rules(extra: Sequence[Path] = ()) -> RuleSet:
-    """Built-in packs, then extra packs (files or folders); a later rule with a known
-    code replaces the earlier one, and settings lists are concatenated. Cached per
-    process on the pack files and their modification times."""
+def pack_files(extra: Sequence[Path] = ()) -> list[Path]:
+    """The built-in packs, then the extra ones (files, or the YAML files in folders)."""
     files = builtin_pack_files()
     for path in extra:
         files.extend(sorted(path.glob("*.y*ml")) if path.is_dir() else [path])
-    return _load_rules(tuple((path, _mtime(path)) for path in files))
+    return files
+
+
+def load_rules(extra: Sequence[Path] = (), memo: ValidationMemo | None = None) -> RuleSet:
+    """Built-in packs, then extra packs (files or folders); a later rule with a known
+    code replaces the earlier one, and settings lists are concatenated. Cached per
+    process on the pack files and their modification times. With a ``memo``, a pack
+    whose content already passed validation is not validated again."""
+    files = pack_files(extra)
+    return _load_rules(tuple((path, _mtime(path)) for path in files), memo)
 
 
 def _mtime(path: Path) -> float:
@@ -53,12 +69,14 @@ def _mtime(path: Path) -> float:
 
 
 @cache
-def _load_rules(stamped: tuple[tuple[Path, float], ...]) -> RuleSet:
+def _load_rules(
+    stamped: tuple[tuple[Path, float], ...], memo: ValidationMemo | None = None
+) -> RuleSet:
     files = [path for path, _ in stamped]
     rules: dict[str, Rule] = {}
     settings: dict[str, list[str]] = {}
     for path in files:
-        pack = load_pack(path)
+        pack = load_pack(path, memo)
         for key, values in pack.get("settings", {}).items():
             settings.setdefault(key, []).extend(values)
         for entry in pack["rules"]:
@@ -72,7 +90,7 @@ def _load_rules(stamped: tuple[tuple[Path, float], ...]) -> RuleSet:
     return RuleSet(ordered, {key: tuple(values) for key, values in settings.items()})
 
 
-def load_pack(path: Path) -> dict[str, Any]:
+def load_pack(path: Path, memo: ValidationMemo | None = None) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_PACK_BYTES:
             raise PackError(f"{path}: the pack is larger than {MAX_PACK_BYTES} bytes")
@@ -82,18 +100,41 @@ def load_pack(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise PackError(f"{path}: the pack is not UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
+        data = _parse_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise PackError(f"{path}: invalid YAML{where}: {problem}") from None
-    validate_pack(data, path)
+    digest = _validation_digest(text) if memo is not None else ""
+    if memo is None or not memo.pack_validated(digest):
+        validate_pack(data, path)
+        if memo is not None:
+            memo.remember_pack(digest)
     assert isinstance(data, dict)
     return data
 
 
+def _parse_yaml(text: str) -> Any:
+    fast = getattr(yaml, "CSafeLoader", None)  # libyaml: the same data, about 8x faster
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except yaml.YAMLError:
+            pass  # parse again below, for the pure parser's message and line
+    return yaml.safe_load(text)
+
+
+def _validation_digest(text: str) -> str:
+    """Identifies a pass of validation: the pack's text under this schema and version."""
+    schema = json.dumps(load_schema("pack.schema.json"), sort_keys=True)
+    key = "\0".join((__version__, schema, text))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=20).hexdigest()
+
+
 def validate_pack(data: Any, path: Path) -> None:
+    from jsonschema import Draft202012Validator  # costly to import: only when validating
+
     validator = Draft202012Validator(load_schema("pack.schema.json"))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if not errors:

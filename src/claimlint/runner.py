@@ -7,12 +7,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimlint.cache import Cache, file_key, is_cache, plan_key
 from claimlint.config import Config, default_config, find_config, load_config, merge_cli
 from claimlint.diagnostics import Diagnostic
 from claimlint.document import DecodeError, decode, parse_document
 from claimlint.files import discover
 from claimlint.linter import Plan, build_plan, engine_diagnostic, lint
-from claimlint.packs import RuleSet, load_rules
+from claimlint.packs import RuleSet, load_rules, pack_files
 from claimlint.reading import ReadError, read_bytes
 
 
@@ -41,12 +42,15 @@ class FileResult:
 class Session:
     overrides: Overrides = field(default_factory=Overrides)
     base: Config | None = None  # a config given directly (API); else found per file
+    cache: Cache | None = None  # results (and validated packs) kept between runs
     _configs: dict[Path, Config] = field(default_factory=dict)
     # Keyed by id() of a config that the cache itself keeps alive, so ids are never reused.
     _effective_configs: dict[int, tuple[Config, Config]] = field(default_factory=dict)
     _plans: dict[int, tuple[Config, Plan]] = field(default_factory=dict)
     _rulesets: dict[tuple[Path, ...], RuleSet] = field(default_factory=dict)
     _defaults: dict[Path, Config] = field(default_factory=dict)
+    _folders: dict[Path, Config] = field(default_factory=dict)
+    _plan_keys: dict[tuple[int, tuple[str, ...]], tuple[Config, str]] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> Config:
         if self.base is not None:
@@ -55,8 +59,11 @@ class Session:
             config = self._load(self.overrides.config)
         else:
             folder = path if path.is_dir() else path.parent
-            found = find_config(folder.resolve() if str(folder) else Path.cwd())
-            config = self._load(found) if found else self._default()
+            # Once per folder: resolving a path costs a system call per component.
+            if folder not in self._folders:
+                found = find_config(folder.resolve() if str(folder) else Path.cwd())
+                self._folders[folder] = self._load(found) if found else self._default()
+            config = self._folders[folder]
         return config
 
     def _default(self) -> Config:
@@ -100,7 +107,7 @@ class Session:
         if cached is None:
             packs = tuple(config.packs)
             if packs not in self._rulesets:
-                self._rulesets[packs] = load_rules(packs)
+                self._rulesets[packs] = load_rules(packs, self.cache)
             plan = build_plan(
                 self._rulesets[packs],
                 select=config.select,
@@ -118,32 +125,69 @@ class Session:
 
     def files(self, roots: Sequence[Path]) -> Iterator[tuple[Path, str]]:
         """(path, problem) pairs for every file under the roots; problem is '' when readable."""
+        cache = self.cache.root if self.cache is not None else None
         for found in discover(
             roots,
-            lambda p: self.config_for(p).is_excluded(p),
+            lambda p: (
+                self.config_for(p).is_excluded(p) or (cache is not None and is_cache(p, cache))
+            ),
             lambda p: self.config_for(p).include,
         ):
             yield found.path, found.problem
 
     def lint_path(self, path: Path, problem: str = "") -> FileResult:
-        config = self.config_for(path)
+        loaded = self._load_file(path, problem)
+        if isinstance(loaded, FileResult):
+            return loaded
+        config, data, key = loaded
         plan = self.plan_for(config).without(config.ignored_for(path))
+        result = self.lint_bytes(data, str(path), config, plan)
+        if key is not None and self.cache is not None and _cacheable(result):
+            self.cache.put(key, result.diagnostics)
+        return result
+
+    def cached(self, path: Path, problem: str = "") -> FileResult | None:
+        """The result when the file needs no linting (it is unreadable, or in the cache)."""
+        loaded = self._load_file(path, problem)
+        return loaded if isinstance(loaded, FileResult) else None
+
+    def _load_file(self, path: Path, problem: str) -> FileResult | tuple[Config, bytes, str | None]:
+        """The file's CL001 or cached result, else its config, bytes and cache key."""
+        config = self.config_for(path)
         display = str(path)
+        if not problem:
+            try:
+                data = read_bytes(path, config.max_file_bytes)
+            except ReadError as error:
+                problem = str(error)
         if problem:
+            plan = self.plan_for(config).without(config.ignored_for(path))
             return FileResult(
                 display,
                 (engine_diagnostic(plan, None, "CL001", path=display, problem=problem),),
                 False,
             )
-        try:
-            data = read_bytes(path, config.max_file_bytes)
-        except ReadError as error:
-            return FileResult(
-                display,
-                (engine_diagnostic(plan, None, "CL001", path=display, problem=str(error)),),
-                False,
+        if self.cache is None:
+            return config, data, None
+        key = file_key(self._plan_key(config, path), display, data)
+        hit = self.cache.get(key)
+        return FileResult(display, hit) if hit is not None else (config, data, key)
+
+    def _plan_key(self, config: Config, path: Path) -> str:
+        """What a file's cache key shares with every file linted under the same plan."""
+        effective = self._effective(config)
+        ignored = config.ignored_for(path)
+        memo = (id(effective), ignored)
+        if memo not in self._plan_keys:
+            key = plan_key(
+                effective,
+                ignored=ignored,
+                today=self.overrides.today or effective.today or dt.date.today(),
+                inline_suppressions=self.overrides.inline_suppressions,
+                pack_files=pack_files(effective.packs),
             )
-        return self.lint_bytes(data, display, config, plan)
+            self._plan_keys[memo] = (effective, key)
+        return self._plan_keys[memo][1]
 
     def lint_bytes(
         self, data: bytes, display: str, config: Config, plan: Plan | None = None
@@ -168,3 +212,9 @@ class Session:
             debug=self.overrides.debug,
         )
         return FileResult(display, tuple(diagnostics))
+
+
+def _cacheable(result: FileResult) -> bool:
+    # An internal error (CL002) is never cached: the next run shows it again, and --debug
+    # can then print its traceback.
+    return result.readable and not any(d.code == "CL002" for d in result.diagnostics)

@@ -1,0 +1,88 @@
+"""Lint many files on a pool of worker processes that each own a Session.
+
+Files that need no linting (cached or unreadable) are answered in this process, without
+spaCy. When enough files remain, this process lints the first of them itself (which loads
+spaCy and prepares the plan), then forks the workers, which inherit all of it. Workers
+send back only each file's diagnostics: returning spaCy Docs (as ``nlp.pipe(n_process=)``
+does) costs more than the work. Results come back in the order the files were given.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from claimlint.runner import FileResult, Session
+
+MIN_FILES = 50  # fewer files than this are linted here: starting workers would cost more
+
+
+def default_jobs() -> int:
+    """The processors this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def lint_files(
+    session: Session, found: Iterable[tuple[Path, str]], jobs: int | None = None
+) -> Iterator[tuple[Path, FileResult]]:
+    """(path, result) for every (path, problem) pair, as ``session.files()`` yields them,
+    in the same order. ``jobs`` is the number of worker processes (default: one per
+    processor); 1 lints everything in this process."""
+    items = list(found)
+    answered: list[FileResult | None] = (
+        [session.cached(path, problem) for path, problem in items]
+        if session.cache is not None
+        else [None] * len(items)
+    )
+    todo = [index for index, result in enumerate(answered) if result is None]
+    workers = min(default_jobs() if jobs is None else jobs, len(todo) - 1)
+    if len(todo) < MIN_FILES or workers < 2:
+        for index in todo:
+            answered[index] = session.lint_path(*items[index])
+    else:
+        first, *rest = todo
+        answered[first] = session.lint_path(*items[first])  # loads spaCy before the fork
+        for index, linted in zip(
+            rest, _pooled(session, [items[i] for i in rest], workers), strict=True
+        ):
+            answered[index] = linted
+    for (path, _), result in zip(items, answered, strict=True):
+        assert result is not None
+        yield path, result
+
+
+def _pooled(
+    session: Session, items: Sequence[tuple[Path, str]], workers: int
+) -> Iterator[FileResult]:
+    import multiprocessing  # not at the top: a run that lints few files never needs it
+
+    if sys.platform.startswith("linux"):
+        # Forked workers inherit spaCy, the packs and the session's prepared plans.
+        context = multiprocessing.get_context("fork")
+        inherited = session
+    else:  # spawned workers start afresh and prepare their own plans
+        context = multiprocessing.get_context("spawn")
+        inherited = Session(session.overrides, session.base, session.cache)
+    chunk = max(1, min(16, len(items) // (workers * 8)))
+    with context.Pool(workers, _start_worker, (inherited,)) as pool:
+        yield from pool.imap(_lint, items, chunk)
+
+
+_session: Session | None = None
+
+
+def _start_worker(session: Session) -> None:
+    global _session
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _session = session
+
+
+def _lint(item: tuple[Path, str]) -> FileResult:
+    assert _session is not None
+    return _session.lint_path(*item)
