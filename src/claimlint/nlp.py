@@ -9,7 +9,7 @@ phrase patterns see clean text and every token still maps to an exact file offse
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _SPACES = re.compile(r"\s+")
+_RUNS = re.compile(r"\s{2,}")  # runs whose collapse shifts the offsets that follow
 # Longest piece of text handed to spaCy at once; longer paragraphs are cut at a space.
 MAX_CHUNK = 100_000
 
@@ -42,17 +43,27 @@ def pipeline() -> Language:
 
 @dataclass(frozen=True)
 class Chunk:
-    """Compact text of (part of) one segment and the map back to document offsets."""
+    """Compact text of (part of) one segment and the map back to document offsets.
+
+    The map is piecewise: from compact index ``starts[k]`` on, index ``i`` is document
+    offset ``bases[k] + i - starts[k]``. A new piece begins only where a run of two or more
+    white space characters was collapsed, so the map stays small.
+    """
 
     segment_index: int
     segment: Segment
     text: str
-    offsets: array  # type: ignore[type-arg]  # compact index -> document offset
+    starts: tuple[int, ...]
+    bases: tuple[int, ...]
 
     def to_offset(self, index: int) -> int:
-        if index >= len(self.offsets):
-            return self.offsets[-1] + 1 if len(self.offsets) else self.segment.start
-        return int(self.offsets[index])
+        if index >= len(self.text):
+            return self._offset(len(self.text) - 1) + 1 if self.text else self.segment.start
+        return self._offset(index)
+
+    def _offset(self, index: int) -> int:
+        piece = bisect_right(self.starts, index) - 1
+        return self.bases[piece] + index - self.starts[piece]
 
 
 @dataclass(frozen=True)
@@ -92,32 +103,42 @@ class Sentence:
 
 
 def compact(segment_index: int, segment: Segment) -> Iterator[Chunk]:
-    """Collapse white space runs in the prose view; cut very long segments into chunks."""
+    """Collapse white space runs in the prose view (each interior run becomes one space,
+    mapped to the run's first character; runs at either end go); cut very long segments
+    into chunks."""
     view = segment.text
-    pieces: list[str] = []
-    offsets = array("l")
-    position = 0
-    for match in _SPACES.finditer(view):
-        word = view[position : match.start()]
-        pieces.append(word)
-        offsets.extend(range(segment.start + position, segment.start + match.start()))
-        if match.start() > 0 and match.end() < len(view):
-            pieces.append(" ")
-            offsets.append(segment.start + match.start())
-        position = match.end()
-    pieces.append(view[position:])
-    offsets.extend(range(segment.start + position, segment.start + len(view)))
-    text = "".join(pieces)
-    if text and text[0] == " ":
-        text, offsets = text[1:], offsets[1:]
+    collapsed = _SPACES.sub(" ", view)
+    leading = _SPACES.match(view)
+    lead = leading.end() if leading else 0
+    text = collapsed[1:] if lead else collapsed
+    if text.endswith(" "):
+        text = text[:-1]
+    starts, bases = [0], [segment.start + lead]
+    removed = lead
+    for run in _RUNS.finditer(view):
+        if run.start() == 0 or run.end() == len(view):
+            continue
+        removed += run.end() - run.start() - 1
+        starts.append(run.end() - removed)
+        bases.append(segment.start + run.end())
+    whole = Chunk(segment_index, segment, text, tuple(starts), tuple(bases))
     start = 0
     while start < len(text):
         end = min(len(text), start + MAX_CHUNK)
         if end < len(text):
             cut = text.rfind(" ", start, end)
             end = cut + 1 if cut > start else end
-        yield Chunk(segment_index, segment, text[start:end], offsets[start:end])
+        yield whole if end - start == len(text) else _part(whole, start, end)
         start = end
+
+
+def _part(whole: Chunk, start: int, end: int) -> Chunk:
+    """The chunk of ``whole`` from compact index ``start`` to ``end``."""
+    first = bisect_right(whole.starts, start)
+    last = bisect_left(whole.starts, end)
+    starts = (0, *(index - start for index in whole.starts[first:last]))
+    bases = (whole.to_offset(start), *whole.bases[first:last])
+    return Chunk(whole.segment_index, whole.segment, whole.text[start:end], starts, bases)
 
 
 def sentences(document: Document, kinds: Iterable[str] | None = None) -> list[Sentence]:
