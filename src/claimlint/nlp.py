@@ -158,8 +158,9 @@ def _sentences(chunks: Sequence[Chunk]) -> Iterator[Sentence]:
     nlp = pipeline()
     for chunk, doc in zip(chunks, nlp.pipe(chunk.text for chunk in chunks), strict=True):
         for span in doc.sents:
-            if span.text.strip():
-                yield Sentence(chunk, doc, span)
+            sentence = Sentence(chunk, doc, span)
+            if sentence.text.strip():  # (not span.text: it walks the tokens on each call)
+                yield sentence
 
 
 def make_doc(text: str) -> Any:
