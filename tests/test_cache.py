@@ -1,6 +1,5 @@
 """The result cache: hits, misses on every input of the key, --no-cache, clean, corrupt
-entries, no spaCy on a cached run, nothing written beside the linted files, and the
-process pool giving the same findings."""
+entries, no spaCy on a cached run, nothing written beside the linted files."""
 
 from __future__ import annotations
 
@@ -251,19 +250,6 @@ def test_two_runs_sharing_a_cache_at_once(folder: Path) -> None:
     root = folder / ".claimlint_cache"
     assert len(entries(root)) == 21
     assert [p for p in root.rglob("*") if p.name.endswith(".tmp")] == []
-
-
-def test_the_process_pool_finds_what_one_process_finds(
-    isolated: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    for index in range(60):  # above parallel.MIN_FILES
-        text = BAD if index % 3 else BAD.replace("cures", "may ease")
-        (isolated / f"a{index:02d}.md").write_text(text + f"\nAbout {index}% agree.\n")
-    single = check(capsys, ".", "--no-cache", "--jobs", "1")
-    pooled = check(capsys, ".", "--jobs", "2")
-    assert pooled == single
-    assert single[1].count("CL301") == 40 and single[1].count("CL401") == 60
-    assert check(capsys, ".", "--jobs", "2") == single  # now all from the cache
 
 
 def test_builtin_packs_pass_schema_validation() -> None:

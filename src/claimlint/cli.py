@@ -18,7 +18,7 @@ from claimlint.config import ConfigError, find_config, load_config
 from claimlint.diagnostics import Diagnostic, Severity
 from claimlint.gitdiff import Changes, GitError
 from claimlint.packs import PackError, RuleSet, ValidationMemo, load_rules
-from claimlint.parallel import lint_files
+from claimlint.parallel import WorkerError, lint_files
 from claimlint.patterns import PatternError
 from claimlint.runner import FileResult, Overrides, Session
 
@@ -175,7 +175,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("claimlint: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (BaselineError, ConfigError, GitError, PackError, PatternError, UsageError) as error:
+    except (
+        BaselineError,
+        ConfigError,
+        GitError,
+        PackError,
+        PatternError,
+        UsageError,
+        WorkerError,
+    ) as error:
         print(f"claimlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

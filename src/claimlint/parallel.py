@@ -60,7 +60,10 @@ def lint_files(
 def _pooled(
     session: Session, items: Sequence[tuple[Path, str]], workers: int
 ) -> Iterator[FileResult]:
-    import multiprocessing  # not at the top: a run that lints few files never needs it
+    # Not at the top: a run that lints few files never needs them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     if sys.platform.startswith("linux"):
         # Forked workers inherit spaCy, the packs and the session's prepared plans.
@@ -70,8 +73,24 @@ def _pooled(
         context = multiprocessing.get_context("spawn")
         inherited = Session(session.overrides, session.base, session.cache)
     chunk = max(1, min(16, len(items) // (workers * 8)))
-    with context.Pool(workers, _start_worker, (inherited,)) as pool:
-        yield from pool.imap(_lint, items, chunk)
+    # An executor, not multiprocessing.Pool: when a worker dies (killed, out of memory),
+    # Pool waits for its lost results forever, where the executor raises.
+    executor = ProcessPoolExecutor(workers, context, _start_worker, (inherited,))
+    finished = False
+    try:
+        yield from executor.map(_lint, items, chunksize=chunk)
+        finished = True
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process stopped abruptly (killed, or out of memory?); "
+            "'--jobs 1' lints in one process"
+        ) from None
+    finally:
+        executor.shutdown(wait=finished, cancel_futures=not finished)
+
+
+class WorkerError(RuntimeError):
+    """A worker process died; the message says what the user can do."""
 
 
 _session: Session | None = None
