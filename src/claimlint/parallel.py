@@ -9,10 +9,12 @@ does) costs more than the work. Results come back in the order the files were gi
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimlint.runner import FileResult, Session
@@ -35,19 +37,21 @@ def lint_files(
     in the same order. ``jobs`` is the number of worker processes (default: one per
     processor); 1 lints everything in this process."""
     items = list(found)
-    answered: list[FileResult | None] = (
-        [session.cached(path, problem) for path, problem in items]
-        if session.cache is not None
-        else [None] * len(items)
-    )
-    todo = [index for index, result in enumerate(answered) if result is None]
-    workers = min(default_jobs() if jobs is None else jobs, len(todo) - 1)
+    with _loading():
+        answered: list[FileResult | None] = (
+            [session.cached(path, problem) for path, problem in items]
+            if session.cache is not None
+            else [None] * len(items)
+        )
+        todo = [index for index, result in enumerate(answered) if result is None]
+        if todo:  # the first file loads spaCy and prepares the plan (before any fork)
+            answered[todo[0]] = session.lint_path(*items[todo[0]])
+    rest = todo[1:]
+    workers = min(default_jobs() if jobs is None else jobs, len(rest))
     if len(todo) < MIN_FILES or workers < 2:
-        for index in todo:
+        for index in rest:
             answered[index] = session.lint_path(*items[index])
     else:
-        first, *rest = todo
-        answered[first] = session.lint_path(*items[first])  # loads spaCy before the fork
         for index, linted in zip(
             rest, _pooled(session, [items[i] for i in rest], workers), strict=True
         ):
@@ -55,6 +59,23 @@ def lint_files(
     for (path, _), result in zip(items, answered, strict=True):
         assert result is not None
         yield path, result
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """No garbage collection while spaCy, the packs and the plans load: they make some
+    hundreds of thousands of objects that live as long as the process, which a collection
+    would only walk (one such pass costs more than linting a file). Then they are frozen:
+    later collections skip them, and forked workers share their memory pages instead of
+    copying them when a collection touches them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _pooled(
