@@ -78,8 +78,13 @@ def visible(text: str) -> str:
     return text.translate(_CONTROLS) if _ANY_CONTROL.search(text) else text
 
 
+_ANY_BREAK_OR_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def one_line(text: str) -> str:
     """Text for a single terminal line: line breaks joined with a space, controls visible."""
+    if not _ANY_BREAK_OR_CONTROL.search(text):  # the common case: nothing to change
+        return text
     return visible(_LINE_BREAK.sub(" ", text))
 
 

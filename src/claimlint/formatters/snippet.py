@@ -38,8 +38,15 @@ def snippet(source_line: str, start: int, end: int | None) -> Snippet:
     stop = len(line) if end is None else min(max(end, start), len(line))
     if len(line) > LONG_LINE:
         line, start, stop = _window(line, start, stop)
+    if "\t" not in line:  # no tab stops: the cells before and under the span suffice
+        return Snippet(line, _width(line[:start]), max(1, _width(line[start:stop])))
     text, cells = _layout(line)
     return Snippet(text, cells[start], max(1, cells[stop] - cells[start]))
+
+
+def _width(text: str) -> int:
+    """Cells that text without tabs takes."""
+    return len(text) if text.isascii() else sum(map(char_width, text))
 
 
 def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
@@ -54,8 +61,6 @@ def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
 
 def _layout(line: str) -> tuple[str, list[int]]:
     """The line with tabs expanded, and the cell at which each character index starts."""
-    if line.isascii() and "\t" not in line:  # (controls are already visible symbols)
-        return line, list(range(len(line) + 1))  # one cell per character
     parts: list[str] = []
     cells = [0]
     for char in line:

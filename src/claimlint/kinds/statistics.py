@@ -39,14 +39,19 @@ def _hit(ctx: Context, sentence: Sentence, match: Match, **values: object) -> Hi
     return Hit(start, end, {"text": ctx.document.text[start:end], **values}, sentence.text)
 
 
-def _paragraph_raw(ctx: Context, sentence: Sentence) -> str:
-    block = sentence.chunk.segment.block
-    return " ".join(s.raw for s in ctx.document.segments if s.block == block)
+def _paragraphs(ctx: Context) -> dict[int, str]:
+    """The raw text of each block (its segments joined), built in one pass: looking up one
+    block's segments at a time made long documents quadratic."""
+    raws: dict[int, list[str]] = {}
+    for segment in ctx.document.segments:
+        raws.setdefault(segment.block, []).append(segment.raw)
+    return {block: " ".join(parts) for block, parts in raws.items()}
 
 
 def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     scope = rule.options.get("scope", "paragraph")
     cited_blocks: dict[int, bool] = {}
+    paragraphs: dict[int, str] | None = None
     for sentence in ctx.sentences:
         found = statistics_in(sentence, ctx.settings)
         if not found or is_cited(_raw_with_markers(ctx, sentence), ctx.settings):
@@ -54,7 +59,8 @@ def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
         if scope == "paragraph":
             block = sentence.chunk.segment.block
             if block not in cited_blocks:
-                cited_blocks[block] = is_cited(_paragraph_raw(ctx, sentence), ctx.settings)
+                paragraphs = _paragraphs(ctx) if paragraphs is None else paragraphs
+                cited_blocks[block] = is_cited(paragraphs[block], ctx.settings)
             if cited_blocks[block]:
                 continue
         yield _hit(ctx, sentence, found[0])
