@@ -194,10 +194,13 @@ def _source_stamp() -> str:
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic))
 _SEVERITY = _FIELDS.index("severity")
+_SEVERITIES = {int(severity): severity for severity in Severity}
 _INTS = ("line", "column", "end_line", "end_column", "severity")
-_TYPES = tuple(
-    (int,) if name in _INTS else (str, type(None)) if name == "suggestion" else (str,)
-    for name in _FIELDS
+# The field types an entry may hold (the suggestion is a string or null), as one tuple per
+# variant, so that an entry is checked with one set lookup.
+_SHAPES = frozenset(
+    tuple(int if name in _INTS else suggestion if name == "suggestion" else str for name in _FIELDS)
+    for suggestion in (str, type(None))
 )
 
 
@@ -209,9 +212,7 @@ def _fields(diagnostic: Diagnostic) -> list[Any]:
 
 def _diagnostic(item: list[Any]) -> Diagnostic:
     """A diagnostic from its cached fields; ValueError when they are not what was stored."""
-    if type(item) is not list or len(item) != len(_FIELDS):
+    if type(item) is not list or tuple(map(type, item)) not in _SHAPES:
         raise ValueError("not a cached diagnostic")
-    if not all(type(value) in types for value, types in zip(item, _TYPES, strict=True)):
-        raise ValueError("not a cached diagnostic")
-    item[_SEVERITY] = Severity(item[_SEVERITY])
+    item[_SEVERITY] = _SEVERITIES[item[_SEVERITY]]  # KeyError: not a severity
     return Diagnostic(*item)
