@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimlint.document import Document, Segment
 
@@ -66,34 +66,27 @@ class Chunk:
         return self.bases[piece] + index - self.starts[piece]
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence: its chunk, spaCy Doc and Span, and where it lies in the chunk's text.
+
+    ``start_char``, ``end_char`` and ``text`` are read from the Span once, when the
+    sentence is made: the Span builds a Token on each access, and walks every token to
+    make its text (the chunk's slice is the same text).
+    """
+
     chunk: Chunk
     doc: Doc
     span: Span
+    start_char: int  # index of the first character in the chunk's compact text
+    end_char: int
+    text: str
 
-    # Span.start_char and Span.end_char build a Token on each access: read them once.
-    @cached_property
-    def start_char(self) -> int:
-        """Index of the first character in the chunk's compact text."""
-        return int(self.span.start_char)
-
-    @cached_property
-    def end_char(self) -> int:
-        return int(self.span.end_char)
-
-    @cached_property
-    def text(self) -> str:
-        # The chunk's slice equals span.text (spaCy keeps every character), without
-        # the per-token walk that span.text does on each call.
-        return self.chunk.text[self.start_char : self.end_char]
-
-    @cached_property
+    @property
     def start(self) -> int:
         """Document offset of the first character."""
         return self.chunk.to_offset(self.start_char)
 
-    @cached_property
+    @property
     def end(self) -> int:
         return self.chunk.to_offset(self.end_char - 1) + 1 if self.end_char else self.start
 
@@ -158,9 +151,10 @@ def _sentences(chunks: Sequence[Chunk]) -> Iterator[Sentence]:
     nlp = pipeline()
     for chunk, doc in zip(chunks, nlp.pipe(chunk.text for chunk in chunks), strict=True):
         for span in doc.sents:
-            sentence = Sentence(chunk, doc, span)
-            if sentence.text.strip():  # (not span.text: it walks the tokens on each call)
-                yield sentence
+            start, end = span.start_char, span.end_char
+            text = chunk.text[start:end]
+            if text.strip():
+                yield Sentence(chunk, doc, span, start, end, text)
 
 
 def make_doc(text: str) -> Any:

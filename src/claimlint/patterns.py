@@ -66,11 +66,29 @@ class Pattern:
         return self._compiled.search(text)  # type: ignore[no-any-return]
 
 
-def _gate(source: str) -> Any:
-    """An RE2 Set holding the one pattern (None if RE2 will not build it: no gate, then)."""
+class AnyOf:
+    """Whether any of several patterns can match a text, answered in one pass (an RE2 Set)
+    before each is searched on its own."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        compiled = [p._compiled for p in patterns if p._compiled is not None]
+        size = sum(c.programsize for c in compiled)
+        self._gate = _gate(*(c.pattern for c in compiled)) if size <= GATE_PROGRAM_LIMIT else None
+
+    def may_match(self, text: str) -> bool:
+        if self._gate is None or len(text) > GATE_LIMIT:
+            return True
+        return bool(self._gate.Match(text))
+
+
+def _gate(*sources: str) -> Any:
+    """An RE2 Set of the patterns (None if RE2 will not build it: no gate, then)."""
+    if not sources:
+        return None
     gate = re2.Set.SearchSet(_options())
     try:
-        gate.Add(source)
+        for source in sources:
+            gate.Add(source)
         gate.Compile()
     except re2.error:
         return None

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from claimlint.patterns import Pattern
+from claimlint.patterns import AnyOf, Pattern
 
 
 @dataclass(frozen=True)
@@ -36,4 +36,14 @@ class Settings:
 
     @cached_property
     def separate(self) -> dict[str, tuple[Pattern, ...]]:
+        return {}
+
+    def any_of(self, key: str) -> AnyOf:
+        """One test of whether any of ``each(key)`` can match a text."""
+        if key not in self.gates:
+            self.gates[key] = AnyOf(self.each(key))
+        return self.gates[key]
+
+    @cached_property
+    def gates(self) -> dict[str, AnyOf]:
         return {}

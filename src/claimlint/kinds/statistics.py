@@ -95,7 +95,10 @@ def _number(text: str | None) -> float | None:
 
 def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     patterns = ctx.settings.each("impossible-statistic-patterns")
+    gate = ctx.settings.any_of("impossible-statistic-patterns")
     for sentence in ctx.sentences:
+        if not gate.may_match(sentence.text):
+            continue
         for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
             groups: dict[str, Any] = {k: v for k, v in match.groupdict().items() if v is not None}
             pct = _number(groups.get("pct"))
