@@ -141,6 +141,8 @@ def _entry(segment: Segment) -> Entry:
 
 def _markers(segment: Segment, masked: str, link_labels: frozenset[str]) -> Iterable[Marker]:
     raw = segment.raw
+    if "[" not in raw and "<" not in raw:
+        return  # every marker has a bracket or a <sup> tag: most segments have neither
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
