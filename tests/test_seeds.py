@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import SHARED
 
 from claimlint.cli import main
-from tests.conftest import SHARED
 
 SEEDS = SHARED / "seeds"
 
