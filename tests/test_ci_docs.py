@@ -58,3 +58,27 @@ def test_commands_use_real_flags() -> None:
 def test_baseline_example_is_valid() -> None:
     (example,) = blocks("json")
     Draft202012Validator(load_schema("baseline.schema.json")).validate(json.loads(example))
+
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_SECTION = README.split("## Pre-commit and CI", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_ci_examples_parse_and_use_real_flags() -> None:
+    found = re.findall(r"^```yaml\n(.*?)^```$", README_SECTION, re.MULTILINE | re.DOTALL)
+    parsed = [yaml.safe_load(block) for block in found]
+    assert [list(p) for p in parsed] == [
+        ["repos"],
+        ["name", True, "permissions", "jobs"],  # YAML 1.1 reads the key `on` as True
+        ["claimlint"],
+    ]
+    known = check_flags()
+    commands = re.findall(r"claimlint check [^`\n]*(?:\n +--[^\n]*)?", README_SECTION)
+    used = {
+        word.split("=")[0]
+        for command in commands
+        for word in shlex.split(command.replace("\n", " "), comments=True)
+        if word.startswith("--")
+    }
+    assert used <= known, used - known
+    assert {"--format", "--output", "--diff", "--diff-lines", "--baseline"} <= used
