@@ -25,6 +25,12 @@ _SPACES = re.compile(r"\s+")
 _RUNS = re.compile(r"\s{2,}")  # runs whose collapse shifts the offsets that follow
 # Longest piece of text handed to spaCy at once; longer paragraphs are cut at a space.
 MAX_CHUNK = 100_000
+# Longest run without a space that spaCy's tokenizer sees: it searches each remaining
+# suffix of a token for prefixes and suffixes, so a token of n brackets costs n squared
+# (10,000 "[" took 8 s). Longer runs get a space in place of every MAX_TOKEN-th character
+# in the text spaCy reads (same length, so offsets hold); such runs are never words.
+MAX_TOKEN = 100
+_LONG_RUN = re.compile(rf"(?<![^ ])[^ ]{{{MAX_TOKEN},}}")
 
 
 @cache
@@ -149,7 +155,8 @@ def sentences(document: Document, kinds: Iterable[str] | None = None) -> list[Se
 
 def _sentences(chunks: Sequence[Chunk]) -> Iterator[Sentence]:
     nlp = pipeline()
-    for chunk, doc in zip(chunks, nlp.pipe(chunk.text for chunk in chunks), strict=True):
+    texts = (tokenizable(chunk.text) for chunk in chunks)
+    for chunk, doc in zip(chunks, nlp.pipe(texts), strict=True):
         for span in doc.sents:
             start, end = span.start_char, span.end_char
             text = chunk.text[start:end]
@@ -158,4 +165,19 @@ def _sentences(chunks: Sequence[Chunk]) -> Iterator[Sentence]:
 
 
 def make_doc(text: str) -> Any:
-    return pipeline().make_doc(text)
+    return pipeline().make_doc(tokenizable(text))
+
+
+def tokenizable(text: str) -> str:
+    """``text`` with no run of MAX_TOKEN or more characters without a space."""
+    if len(text) < MAX_TOKEN:
+        return text
+    return _LONG_RUN.sub(_break_run, text)
+
+
+def _break_run(match: re.Match[str]) -> str:
+    characters = list(match.group())
+    characters[MAX_TOKEN - 1 :: MAX_TOKEN] = " " * len(
+        range(MAX_TOKEN - 1, len(characters), MAX_TOKEN)
+    )
+    return "".join(characters)

@@ -23,6 +23,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+SAMPLE_BYTES = 200_000  # how much of a file the encoding detector reads
+
 # Control characters that never appear in text files (tab, newlines, form feed allowed).
 _CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 
@@ -43,9 +45,8 @@ def decode(data: bytes) -> Decoded:
         raise DecodeError("binary file (contains NUL bytes)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _detected(data)
+    except UnicodeDecodeError as error:
+        return _detected(data, error.start)
 
 
 def _bomless_utf16(data: bytes) -> Decoded | None:
@@ -70,19 +71,29 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     return None
 
 
-def _detected(data: bytes) -> Decoded:
+def _detected(data: bytes, first_invalid: int) -> Decoded:
+    """The first candidate encoding that decodes every byte. The sample the detector
+    reads always holds the first byte that is not UTF-8: with only the file's start, a
+    large file with one stray byte deep inside was taken for ASCII and refused."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise DecodeError("cannot be decoded as UTF-8, UTF-16 or any detected encoding")
-    try:
-        text = data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError) as error:
-        raise DecodeError(f"cannot be decoded as UTF-8 or {best.encoding}: {error}") from None
+    sample = data[:SAMPLE_BYTES]
+    if first_invalid >= SAMPLE_BYTES // 2:
+        sample = data[: SAMPLE_BYTES // 2] + data[first_invalid : first_invalid + SAMPLE_BYTES // 2]
+    tried = []
+    text, encoding = None, ""
+    for match in from_bytes(sample):
+        try:
+            text, encoding = data.decode(match.encoding), match.encoding
+            break
+        except (UnicodeDecodeError, LookupError) as error:
+            tried.append(f"{match.encoding} ({error.__class__.__name__})")
+    if text is None:
+        also = f" or {', '.join(tried)}" if tried else ", UTF-16 or any detected encoding"
+        raise DecodeError(f"cannot be decoded as UTF-8{also}")
     if not _looks_like_text(text):
         raise DecodeError("binary file (too many control characters)")
-    return Decoded(text, best.encoding)
+    return Decoded(text, encoding)
 
 
 def _looks_like_text(text: str) -> bool:

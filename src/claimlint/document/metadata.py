@@ -76,8 +76,10 @@ class _BoundedLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_FENCE_END_YAML = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_FENCE_END_TOML = re.compile(r"^\+\+\+[ \t]*$", re.M)
+# Line breaks are CRLF, LF or CR (RULES.md section 1), so no ^ and $ with re.M (LF only).
+_BREAK = re.compile(r"\r\n?|\n")
+_FENCE_END_YAML = re.compile(r"(?<![^\r\n])(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
+_FENCE_END_TOML = re.compile(r"(?<![^\r\n])\+\+\+[ \t]*(?=[\r\n]|\Z)")
 
 
 def is_empty(value: Any) -> bool:
@@ -104,8 +106,8 @@ def parse_front_matter(text: str) -> FrontMatter:
 
 
 def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end + 1
+    found = _BREAK.search(text, start)
+    return len(text) if found is None else found.end()
 
 
 def _fenced(text: str, content_start: int, closing: re.Pattern[str], kind: str) -> FrontMatter:
@@ -119,11 +121,13 @@ def _fenced(text: str, content_start: int, closing: re.Pattern[str], kind: str) 
         error = MetaError(kind, f"front matter is larger than {MAX_FRONT_MATTER_CHARS} chars", 0)
         return FrontMatter((), (error,), body_start, ())
     try:
-        data = _load_yaml(content) if kind == "yaml" else tomllib.loads(content)
+        # One LF per line break, so the parsers (TOML knows no CR) count lines as we do.
+        plain = _BREAK.sub("\n", content)
+        data = _load_yaml(plain) if kind == "yaml" else tomllib.loads(plain)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line if mark is not None else 0
-        line = max(0, min(line, content.count("\n") - 1))  # "end of stream" -> last line
+        line = max(0, min(line, plain.count("\n") - 1))  # "end of stream" -> last line
         problem = getattr(exc, "problem", None) or str(exc)
         offset = _offset_of_line(text, content_start, line)
         message = f"invalid YAML front matter: {problem} (front matter line {line + 1})"
@@ -154,9 +158,12 @@ def _load_yaml(content: str) -> Any:
 def _json(text: str, start: int) -> FrontMatter:
     try:
         data, end = json.JSONDecoder().raw_decode(text, start)
-    except (json.JSONDecodeError, RecursionError):
+    except json.JSONDecodeError:
         # A body that merely starts with "{" is not front matter unless it parses.
         return FrontMatter((), (), 0, ())
+    except RecursionError:  # like YAML and TOML: too deep to be metadata
+        error = MetaError("json", "JSON front matter is nested too deeply", start)
+        return FrontMatter((), (error,), 0, ())
     if not isinstance(data, dict):
         return FrontMatter((), (), 0, ())
     body_start = _line_end(text, end)
@@ -168,27 +175,36 @@ def _json(text: str, start: int) -> FrontMatter:
 def _offset_of_line(text: str, start: int, line: int) -> int:
     offset = start
     for _ in range(line):
-        nxt = text.find("\n", offset)
-        if nxt < 0:
+        found = _BREAK.search(text, offset)
+        if found is None:
             return offset
-        offset = nxt + 1
+        offset = found.end()
     return offset
+
+
+# A line "key: ...", "key = ...", '"key": ...': the key is before the first ":" or "=".
+# Possessive quantifiers: one attempt per line start, never a backtrack.
+_KEY_LINE = re.compile(r'(?<![^\r\n])[ \t]*+["\']?([^\r\n:="\']*+)["\']?[ \t]*+[:=]')
 
 
 def _entries(
     data: Mapping[Any, Any], text: str, start: int, end: int, kind: str
 ) -> Iterable[MetaEntry]:
     region = text[start:end]
+    # Where each key is first written: one pass over the lines (a search per key made
+    # front matter with many keys quadratic).
+    written: dict[str, re.Match[str]] = {}
+    for key_line in _KEY_LINE.finditer(region):
+        written.setdefault(key_line.group(1).rstrip(" \t"), key_line)
     for key, value in data.items():
         if not isinstance(key, str):
             continue
-        pattern = re.compile(r'^[ \t]*["\']?' + re.escape(key) + r'["\']?[ \t]*[:=]', re.M)
-        found = pattern.search(region)
+        found = written.get(key)
         offset = start + (found.start() if found else 0)
         value_offset = None
         if found and isinstance(value, str) and value:
-            line_end = region.find("\n", found.end())
-            line = region[found.end() : line_end if line_end >= 0 else len(region)]
+            line_end = _BREAK.search(region, found.end())
+            line = region[found.end() : line_end.start() if line_end else len(region)]
             at = line.find(value)
             if at >= 0:
                 value_offset = start + found.end() + at
