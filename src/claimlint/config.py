@@ -30,6 +30,7 @@ import yaml
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
+from claimlint import safeyaml
 from claimlint.resources import load_schema
 
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml", "claimlint.yaml", "pyproject.toml")
@@ -332,6 +333,8 @@ def _parse(path: Path) -> dict[str, Any]:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
         data = document
         if path.name == "pyproject.toml":
             data = document.get("tool", {}).get("claimlint")
@@ -339,7 +342,7 @@ def _parse(path: Path) -> dict[str, Any]:
                 raise ConfigError(f"{path}: there is no [tool.claimlint] table")
     else:
         try:
-            data = yaml.safe_load(text)
+            data = safeyaml.load(text)  # no aliases, no deep recursion
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark is not None else ""
