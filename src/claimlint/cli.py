@@ -20,10 +20,11 @@ from claimlint.gitdiff import Changes, GitError
 from claimlint.packs import PackError, RuleSet, ValidationMemo, load_rules
 from claimlint.parallel import WorkerError, lint_files
 from claimlint.patterns import PatternError
+from claimlint.report.outputs import OutputError
 from claimlint.runner import FileResult, Overrides, Session
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("check", "rules", "rule", "clean", "-h", "--help", "--version")
+COMMANDS = ("check", "report", "rules", "rule", "clean", "-h", "--help", "--version")
 
 
 class UsageError(Exception):
@@ -129,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"where results are cached (default: {DEFAULT_CACHE_DIR})",
     )
 
+    _add_report_parser(commands)
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     rules.add_argument("--config", type=Path, help="include the packs this config adds")
@@ -145,6 +148,31 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the cache to remove (default: {DEFAULT_CACHE_DIR})",
     )
     return parser
+
+
+def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser("report", help="a folder-wide quality report for editors")
+    report.add_argument("paths", nargs="*", type=Path, help="folders or files; default '.'")
+    report.add_argument("--config", type=Path, help="use this config file for every file")
+    report.add_argument("--select", type=_csv, help="rules to run, replacing the config's")
+    report.add_argument("--extend-select", type=_csv, default=[], help="rules to run in addition")
+    report.add_argument("--ignore", type=_csv, default=[], help="rules not to run")
+    for kind, what in (
+        ("html", "a self-contained HTML page"),
+        ("json", "JSON"),
+        ("csv", "CSV (a row per file and per finding)"),
+        ("markdown", "Markdown (a CI job summary)"),
+    ):
+        report.add_argument(f"--{kind}", type=Path, metavar="FILE", help=f"write {what} here")
+    report.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: all)")
+    report.add_argument("--quiet", "-q", action="store_true", help="no summary, no progress bar")
+    report.add_argument("--no-cache", action="store_true", help="lint every file afresh")
+    report.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR)
+    report.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    report.add_argument("--no-inline-suppressions", action="store_true")
+    report.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    report.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    report.set_defaults(fail_on=None)
 
 
 def _positive(value: str) -> int:
@@ -171,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rule(args)
         if args.command == "clean":
             return run_clean(args)
+        if args.command == "report":
+            from claimlint.report.command import run_report
+
+            return run_report(args, _overrides(args))
         return run_check(args)
     except KeyboardInterrupt:
         print("claimlint: interrupted", file=sys.stderr)
@@ -179,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         BaselineError,
         ConfigError,
         GitError,
+        OutputError,
         PackError,
         PatternError,
         UsageError,

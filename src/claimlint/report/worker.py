@@ -1,0 +1,152 @@
+"""Files -> FileReports, on a pool of worker processes that each build their own Session.
+
+The parent process only walks the folder and tallies: it never loads spaCy. Each worker
+builds a Session, lints its share of the files and sends back a FileReport per file (the
+findings and a few metadata facts), never a document. Results come back in the order of
+the files, as they are ready, so the caller can tally them and let them go.
+"""
+
+from __future__ import annotations
+
+import gc
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimlint.cache import Cache
+from claimlint.document import DecodeError, decode, parse_document
+from claimlint.linter import Plan, lint
+from claimlint.parallel import MIN_FILES, WorkerError
+from claimlint.reading import ReadError, read_bytes
+from claimlint.report.facts import facts_of
+from claimlint.report.model import Facts, FileReport, Finding
+from claimlint.runner import FileResult, Overrides, Session
+
+Item = tuple[Path, str]  # a path and its problem ('' when readable), as Session.files() yields
+
+
+@dataclass
+class ReportSession(Session):
+    """A Session that keeps the facts of the document it parsed last.
+
+    ``lint_decoded`` is Session's, with the document's facts taken before it is dropped,
+    so a file is parsed once for both its findings and its facts.
+    """
+
+    facts: Facts | None = None
+
+    def lint_decoded(self, text: str, display: str, plan: Plan) -> FileResult:
+        document = parse_document(text, display, plan.aliases, plan.extra_keys)
+        self.facts = facts_of(document, plan)
+        diagnostics = lint(
+            document,
+            plan,
+            inline_suppressions=self.overrides.inline_suppressions,
+            debug=self.overrides.debug,
+        )
+        return FileResult(display, tuple(diagnostics))
+
+
+def new_session(overrides: Overrides, cache_dir: Path | None) -> ReportSession:
+    return ReportSession(overrides, cache=Cache(cache_dir) if cache_dir is not None else None)
+
+
+def inspect(session: ReportSession, path: Path, problem: str = "") -> FileReport:
+    """One file's findings (from the cache when it has them) and metadata facts."""
+    session.facts = None
+    result = session.lint_path(path, problem)
+    facts = session.facts
+    if facts is None and result.readable:
+        facts = _facts_without_linting(session, path)  # the findings came from the cache
+    findings = tuple(Finding.of(d, result.path) for d in result.diagnostics)
+    return FileReport(result.path, result.readable, findings, facts)
+
+
+def _facts_without_linting(session: ReportSession, path: Path) -> Facts | None:
+    # Parsing needs no spaCy, so a cached file costs a fraction of linting it.
+    config = session.config_for(path)
+    try:
+        text = decode(read_bytes(path, config.max_file_bytes)).text
+    except (ReadError, DecodeError):  # changed since the cache was read: no facts to give
+        return None
+    plan = session.plan_for(config).without(config.ignored_for(path))
+    return facts_of(parse_document(text, str(path), plan.aliases, plan.extra_keys), plan)
+
+
+def inspect_files(
+    overrides: Overrides, cache_dir: Path | None, items: Sequence[Item], jobs: int
+) -> Iterator[FileReport]:
+    """A FileReport for every item, in order. With ``jobs`` > 1 and enough files, the
+    files are linted by that many worker processes; otherwise in this process."""
+    workers = min(jobs, len(items))
+    if workers < 2 or len(items) < MIN_FILES:
+        session = new_session(overrides, cache_dir)
+        for index, item in enumerate(items):
+            yield _first(session, item) if index == 0 else inspect(session, *item)
+        return
+    yield from _pooled(overrides, cache_dir, items, workers)
+
+
+def _pooled(
+    overrides: Overrides, cache_dir: Path | None, items: Sequence[Item], workers: int
+) -> Iterator[FileReport]:
+    # Not at the top: a report of a few files never starts a pool.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Fork where there is fork: the parent holds no spaCy, so a fork is small and quick.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(16, len(items) // (workers * 8)))
+    # An executor, not multiprocessing.Pool: a worker that dies is an error, not a hang.
+    executor = ProcessPoolExecutor(workers, context, _start_worker, (overrides, cache_dir))
+    finished = False
+    try:
+        # map() submits every item now, so the workers are forked before the caller
+        # starts any thread of its own (a progress bar): forking a threaded process is unsafe.
+        results = executor.map(_inspect, items, chunksize=chunk)
+        yield from results
+        finished = True
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process stopped abruptly (killed, or out of memory?); "
+            "'--jobs 1' lints in one process"
+        ) from None
+    finally:
+        executor.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _first(session: ReportSession, item: Item) -> FileReport:
+    """Inspect the first file, which loads spaCy, the packs and the plan: some hundreds of
+    thousands of objects that live as long as the process. No garbage collection walks
+    them while they load, and then they are frozen, so later collections skip them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return inspect(session, *item)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+_session: ReportSession | None = None
+_loaded = False
+
+
+def _start_worker(overrides: Overrides, cache_dir: Path | None) -> None:
+    global _session
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _session = new_session(overrides, cache_dir)
+
+
+def _inspect(item: Item) -> FileReport:
+    global _loaded
+    assert _session is not None
+    if _loaded:
+        return inspect(_session, *item)
+    _loaded = True
+    return _first(_session, item)
