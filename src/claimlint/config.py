@@ -225,7 +225,7 @@ def _has_table(pyproject: Path) -> bool:
         return False
     try:
         tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         # Broken, but meant for us: load_config will report it.
         return "[tool.claimlint" in text
     return isinstance(tool, dict) and "claimlint" in tool
