@@ -147,3 +147,74 @@ def test_long_runs_without_spaces(session: Session) -> None:
     """spaCy's tokenizer is quadratic in a token's length: 10,000 brackets took 8 s."""
     data = ("[" * 20_000 + "]" * 20_000 + " " + CLAIM + " " + "x" * 50_000).encode()
     assert found(session, data) == [(1, 40_011, "CL301", CURES)]
+
+
+LAUGHS = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
+    for prev, name in zip(["", "a", "b", "c", "d", "e", "f", "g"], "abcdefgh", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            LAUGHS,
+            (
+                3,
+                1,
+                "CL105",
+                "invalid YAML front matter: aliases are not allowed in front matter (front matter line 2)",
+            ),
+        ),
+        (
+            "a: " + "[" * 5_000 + "]" * 5_000 + "\n",
+            (1, 1, "CL105", "YAML front matter is nested too deeply"),
+        ),
+        (
+            "title: " + "x" * 300_000 + "\n",
+            (1, 1, "CL105", "front matter is larger than 200000 chars"),
+        ),
+        (
+            "x: !!python/object/apply:os.system ['echo pwned']\n",
+            (
+                2,
+                1,
+                "CL105",
+                "invalid YAML front matter: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system' (front matter line 1)",
+            ),
+        ),
+        (
+            "x: !custom 1\n",
+            (
+                2,
+                1,
+                "CL105",
+                "invalid YAML front matter: could not determine a constructor for the tag '!custom' (front matter line 1)",
+            ),
+        ),
+        (
+            "title: x\ndate: 0260-29-14\n",  # found by fuzz/fuzz_document.py: was ValueError
+            (
+                3,
+                1,
+                "CL105",
+                "invalid YAML front matter: invalid value: month must be in 1..12 (front matter line 2)",
+            ),
+        ),
+    ],
+    ids=[
+        "billion laughs",
+        "deep nesting",
+        "huge scalar",
+        "python tag",
+        "custom tag",
+        "impossible date",
+    ],
+)
+def test_front_matter_attacks_are_cl105_and_the_body_is_linted(
+    session: Session, front: str, error: tuple[int, int, str, str]
+) -> None:
+    data = f"---\n{front}---\n{CLAIM}\n".encode()
+    line = 2 + front.count("\n") + 1
+    assert found(session, data) == [error, (line, 10, "CL301", CURES)]

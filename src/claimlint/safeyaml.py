@@ -10,8 +10,31 @@ from typing import Any
 
 import yaml
 
+
+class CheckedValues:
+    """A loader mixin: a value the safe constructors refuse (a timestamp such as
+    2026-13-45 raises ValueError in PyYAML) is a YAML error at the value's line, not an
+    exception that escapes."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (ValueError, OverflowError) as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid value: {error}", node.start_mark
+            ) from None
+
+
+class _Safe(CheckedValues, yaml.SafeLoader):
+    pass
+
+
 # libyaml: the same data as the pure parser, about 8x faster.
-_FAST: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST: type[yaml.SafeLoader] = (
+    type("_FastSafe", (CheckedValues, yaml.CSafeLoader), {})
+    if hasattr(yaml, "CSafeLoader")
+    else _Safe
+)
 
 
 def load(text: str) -> Any:
@@ -21,9 +44,9 @@ def load(text: str) -> Any:
     try:
         return _load(text, _FAST)
     except yaml.YAMLError:
-        if _FAST is yaml.SafeLoader:
+        if _FAST is _Safe:
             raise
-    return _load(text, yaml.SafeLoader)
+    return _load(text, _Safe)
 
 
 MAX_DEPTH = 100  # packs and configs nest a few levels; the parsers slow down with depth

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from claimlint.safeyaml import CheckedValues
+
 DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = {
     "date": (
         "date", "published", "publish_date", "publishDate", "pubDate", "datePublished", "created",
@@ -64,7 +66,7 @@ class FrontMatter:
     suppressions: tuple[str, ...]  # `claimlint: {ignore: [...]}`
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class _BoundedLoader(CheckedValues, yaml.SafeLoader):
     """Safe YAML with aliases refused: no billion laughs, no object construction."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
