@@ -79,11 +79,12 @@ def _walk(
                 continue
             if path.is_symlink() and not _inside(path.resolve(), real_root):
                 continue  # never follow a link out of the folder the user named
+            if not _remember(info, seen):
+                continue  # reached before, by another link or as a named path
             if not stat.S_ISREG(info.st_mode):
                 yield Found(path, "not a regular file (a FIFO, socket or device)")
                 continue
-            if _remember(info, seen):
-                yield Found(path)
+            yield Found(path)
     yield from problems
 
 

@@ -58,11 +58,16 @@ class Session:
         elif self.overrides.config is not None:
             config = self._load(self.overrides.config)
         else:
-            folder = path if path.is_dir() else path.parent
-            # Once per folder: resolving a path costs a system call per component.
-            if folder not in self._folders:
-                found = find_config(folder.resolve() if str(folder) else Path.cwd())
-                self._folders[folder] = self._load(found) if found else self._default()
+            try:
+                folder = path if path.is_dir() else path.parent
+                # Once per folder: resolving a path costs a system call per component.
+                if folder not in self._folders:
+                    found = find_config(folder.resolve() if str(folder) else Path.cwd())
+                    self._folders[folder] = self._load(found) if found else self._default()
+            except OSError:
+                # A path the system refuses (longer than PATH_MAX, ...): no config can be
+                # found from it, and reading it will be CL001.
+                return self._default()
             config = self._folders[folder]
         return config
 
