@@ -218,3 +218,9 @@ def test_front_matter_attacks_are_cl105_and_the_body_is_linted(
     data = f"---\n{front}---\n{CLAIM}\n".encode()
     line = 2 + front.count("\n") + 1
     assert found(session, data) == [error, (line, 10, "CL301", CURES)]
+
+
+def test_unclosed_footnote_references(session: Session) -> None:
+    """A bug found by benchmarks/linearity.py: 100,000 '[^' took 34 s (quadratic regex)."""
+    data = ("[^" * 50_000 + " " + CLAIM + " [^a]\n\n[^a]: A note.\n").encode()
+    assert found(session, data) == [(1, 100_011, "CL301", CURES)]

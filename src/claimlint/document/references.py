@@ -22,7 +22,8 @@ _BRACKET_MARKER = re.compile(r"(?<![\\\]\w])\[(" + _NUMS + r")\](?!\()(?!:)")
 _NESTED_MARKER = re.compile(r"\[\[(" + _NUMS + r")\]\]\([^)\s]*\)")
 _ANCHOR_MARKER = re.compile(r"(?<![\\\]!])\[(" + _NUMS + r")\]\(#[^)\s]*\)")
 _SUP_MARKER = re.compile(r"<sup>\s*\[?(" + _NUMS + r")\]?\s*</sup>", re.I)
-_FOOTNOTE_REF = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
+# A label stops at "[" too: "[^[^[^..." was quadratic (each try ran to the end of the text).
+_FOOTNOTE_REF = re.compile(r"(?<!\\)\[\^([^\[\]\s]+)\](?!:)")
 _ENTRY_NUMBER = re.compile(r"^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])")
 
 
