@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from claimlint import __version__
+from claimlint.atomic import write_text_atomic
 from claimlint.diagnostics import Diagnostic, Severity
 
 DEFAULT_DIR = Path(".claimlint_cache")
@@ -92,7 +93,7 @@ class Cache:
         for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# Created by claimlint.\n*\n")):
             marker = self.root / name
             if not marker.exists():
-                marker.write_text(text, encoding="utf-8")
+                write_text_atomic(marker, text)  # never half-written, even when interrupted
         self._made.add(self.root)
 
 
