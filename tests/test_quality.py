@@ -15,7 +15,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_check() -> None:
-    result = run("ruff", "check", "src", "tests", "benchmarks", "scripts")
+    result = run("ruff", "check", "src", "tests", "benchmarks", "scripts", "fuzz")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
