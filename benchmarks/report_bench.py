@@ -7,11 +7,12 @@ For each count, makes a corpus with make_corpus.py and runs, with an empty cache
     claimlint check  DIR --jobs J --no-cache --format json -o check.json --exit-zero
     claimlint report DIR --jobs J --no-cache -q --html r.html --json r.json --csv r.csv
 
-(`report` writing every output file, the most it does). It prints the best wall time of
-``--repeat`` runs of each, their ratio, and the peak memory of the whole process tree (the
-command and its workers: the largest sum of their resident set sizes, sampled every 20 ms
-from /proc). The report's memory should stay flat as the count grows: workers send back
-findings only, never documents.
+(`report` writing every output file, the most it does), and `report -q --markdown s.md`
+(the summary only, which keeps no finding). It prints the best wall time of ``--repeat``
+runs of each, the ratio of report to check, and the peak memory of the whole process tree
+(the command and its workers: the largest sum of their resident set sizes, sampled every
+20 ms from /proc). Workers send back findings only, never documents, so the summary's
+memory stays flat as the count grows; the output files that list every finding hold them.
 """
 
 from __future__ import annotations
@@ -73,8 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
     jobs = ["--jobs", str(args.jobs), "--no-cache"]
-    print("| articles | check | report | report / check | check peak RSS | report peak RSS |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| articles | check | report | report / check | peak RSS: check | report "
+        "| report, summary only |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for count in (int(c) for c in args.counts.split(",")):
         with tempfile.TemporaryDirectory() as work:
             folder = Path(work)
@@ -83,16 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                      "check.json", "--exit-zero"]  # fmt: skip
             report = [*CLAIMLINT, "report", "articles", *jobs, "-q", "--html", "r.html",
                       "--json", "r.json", "--csv", "r.csv"]  # fmt: skip
-            runs = {"check": [], "report": []}  # type: dict[str, list[tuple[float, int]]]
-            for _ in range(args.repeat):  # alternate, so both see the same machine load
+            summary = [*CLAIMLINT, "report", "articles", *jobs, "-q", "--markdown", "s.md"]
+            runs: dict[str, list[tuple[float, int]]] = {"check": [], "report": [], "summary": []}
+            for _ in range(args.repeat):  # alternate, so all see the same machine load
                 runs["check"].append(measure(check, folder))
                 runs["report"].append(measure(report, folder))
+                runs["summary"].append(measure(summary, folder))
             best = {name: min(t for t, _ in r) for name, r in runs.items()}
             peak = {name: max(m for _, m in r) for name, r in runs.items()}
             print(
                 f"| {count:,} | {best['check']:.2f} s | {best['report']:.2f} s | "
                 f"{best['report'] / best['check']:.2f}× | {peak['check'] / 2**20:.0f} MB | "
-                f"{peak['report'] / 2**20:.0f} MB |",
+                f"{peak['report'] / 2**20:.0f} MB | {peak['summary'] / 2**20:.0f} MB |",
                 flush=True,
             )
     return 0

@@ -36,7 +36,8 @@ def run_report(args: argparse.Namespace, overrides: Overrides) -> int:
         if not root.exists() and not root.is_symlink():
             raise OutputError(f"{root}: no such file or folder")
     color = args.color == "always" or (args.color == "auto" and "NO_COLOR" not in os.environ)
-    console = Console(no_color=not color, highlight=False, soft_wrap=False)
+    forced = True if args.color == "always" else None
+    console = Console(no_color=not color, force_terminal=forced, highlight=False, soft_wrap=False)
     errors = Console(stderr=True, no_color=not color, highlight=False)
     show_progress = not args.quiet and errors.is_terminal
     bar, progress = _progress(errors) if show_progress else (None, None)

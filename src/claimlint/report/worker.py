@@ -1,9 +1,10 @@
-"""Files -> FileReports, on a pool of worker processes that each build their own Session.
+"""Files -> FileReports, on a pool of worker processes, streamed in order.
 
-The parent process only walks the folder and tallies: it never loads spaCy. Each worker
-builds a Session, lints its share of the files and sends back a FileReport per file (the
-findings and a few metadata facts), never a document. Results come back in the order of
-the files, as they are ready, so the caller can tally them and let them go.
+This process inspects the first file (which loads spaCy and prepares the plan), then forks
+the workers, which inherit all of it (as parallel.py does for `check`: loading it once is
+cheaper than once per worker). Each worker sends back a FileReport per file (the findings
+and a few metadata facts), never a document. Results come back in the order of the files,
+as they are ready, so the caller can tally them and let them go.
 """
 
 from __future__ import annotations
@@ -78,37 +79,40 @@ def _facts_without_linting(session: ReportSession, path: Path) -> Facts | None:
 def inspect_files(
     overrides: Overrides, cache_dir: Path | None, items: Sequence[Item], jobs: int
 ) -> Iterator[FileReport]:
-    """A FileReport for every item, in order. With ``jobs`` > 1 and enough files, the
-    files are linted by that many worker processes; otherwise in this process."""
-    workers = min(jobs, len(items))
-    if workers < 2 or len(items) < MIN_FILES:
-        session = new_session(overrides, cache_dir)
-        for index, item in enumerate(items):
-            yield _first(session, item) if index == 0 else inspect(session, *item)
+    """A FileReport for every item, in order. The first file is inspected here (loading
+    spaCy, the packs and the plan once); with ``jobs`` > 1 and enough files, the rest go to
+    that many worker processes, forked so that they inherit what loaded, as `check`'s do."""
+    session = new_session(overrides, cache_dir)
+    if not items:
         return
-    yield from _pooled(overrides, cache_dir, items, workers)
+    yield _first(session, items[0])
+    rest = items[1:]
+    workers = min(jobs, len(rest))
+    if workers < 2 or len(items) < MIN_FILES:
+        for item in rest:
+            yield inspect(session, *item)
+        return
+    yield from _pooled(session, rest, workers)
 
 
-def _pooled(
-    overrides: Overrides, cache_dir: Path | None, items: Sequence[Item], workers: int
-) -> Iterator[FileReport]:
+def _pooled(session: ReportSession, items: Sequence[Item], workers: int) -> Iterator[FileReport]:
     # Not at the top: a report of a few files never starts a pool.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # Fork where there is fork: the parent holds no spaCy, so a fork is small and quick.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    context = multiprocessing.get_context(method)
+    if sys.platform.startswith("linux"):  # forked workers inherit spaCy and the plans
+        context = multiprocessing.get_context("fork")
+        inherited = session
+    else:  # spawned workers start afresh
+        context = multiprocessing.get_context("spawn")
+        inherited = ReportSession(session.overrides, cache=session.cache)
     chunk = max(1, min(16, len(items) // (workers * 8)))
     # An executor, not multiprocessing.Pool: a worker that dies is an error, not a hang.
-    executor = ProcessPoolExecutor(workers, context, _start_worker, (overrides, cache_dir))
+    executor = ProcessPoolExecutor(workers, context, _start_worker, (inherited,))
     finished = False
     try:
-        # map() submits every item now, so the workers are forked before the caller
-        # starts any thread of its own (a progress bar): forking a threaded process is unsafe.
-        results = executor.map(_inspect, items, chunksize=chunk)
-        yield from results
+        yield from executor.map(_inspect, items, chunksize=chunk)
         finished = True
     except BrokenProcessPool:
         raise WorkerError(
@@ -134,19 +138,14 @@ def _first(session: ReportSession, item: Item) -> FileReport:
 
 
 _session: ReportSession | None = None
-_loaded = False
 
 
-def _start_worker(overrides: Overrides, cache_dir: Path | None) -> None:
+def _start_worker(session: ReportSession) -> None:
     global _session
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    _session = new_session(overrides, cache_dir)
+    _session = session
 
 
 def _inspect(item: Item) -> FileReport:
-    global _loaded
     assert _session is not None
-    if _loaded:
-        return inspect(_session, *item)
-    _loaded = True
-    return _first(_session, item)
+    return inspect(_session, *item)
