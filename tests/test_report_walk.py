@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import ROOT
 
 from claimlint.cli import main
-from tests.conftest import ROOT
 
 CLAIM = "# Tea\n\nThis tea cures colds.\n"
 
