@@ -13,11 +13,16 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from claimlint.runner import FileResult, Session
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+State = TypeVar("State")
 
 MIN_FILES = 50  # fewer files than this are linted here: starting workers would cost more
 
@@ -81,25 +86,39 @@ def _loading() -> Iterator[None]:
 def _pooled(
     session: Session, items: Sequence[tuple[Path, str]], workers: int
 ) -> Iterator[FileResult]:
+    fresh = lambda: Session(session.overrides, session.base, session.cache)  # noqa: E731
+    return pool_map(_lint, items, workers, _start_worker, session, fresh)
+
+
+def pool_map(
+    task: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    start: Callable[[State], None],
+    state: State,
+    fresh: Callable[[], State],
+) -> Iterator[Result]:
+    """task(item) for every item, in order, on ``workers`` processes, each first running
+    start(state). On Linux the workers are forked and inherit ``state`` (spaCy, the packs
+    and the prepared plans); elsewhere they are spawned and start from ``fresh()``."""
     # Not at the top: a run that lints few files never needs them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     if sys.platform.startswith("linux"):
-        # Forked workers inherit spaCy, the packs and the session's prepared plans.
         context = multiprocessing.get_context("fork")
-        inherited = session
-    else:  # spawned workers start afresh and prepare their own plans
+        inherited = state
+    else:
         context = multiprocessing.get_context("spawn")
-        inherited = Session(session.overrides, session.base, session.cache)
+        inherited = fresh()
     chunk = max(1, min(16, len(items) // (workers * 8)))
     # An executor, not multiprocessing.Pool: when a worker dies (killed, out of memory),
     # Pool waits for its lost results forever, where the executor raises.
-    executor = ProcessPoolExecutor(workers, context, _start_worker, (inherited,))
+    executor = ProcessPoolExecutor(workers, context, start, (inherited,))
     finished = False
     try:
-        yield from executor.map(_lint, items, chunksize=chunk)
+        yield from executor.map(task, items, chunksize=chunk)
         finished = True
     except BrokenProcessPool:
         raise WorkerError(

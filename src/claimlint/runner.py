@@ -10,7 +10,7 @@ from pathlib import Path
 from claimlint.cache import Cache, file_key, is_cache, plan_key
 from claimlint.config import Config, default_config, find_config, load_config, merge_cli
 from claimlint.diagnostics import Diagnostic
-from claimlint.document import DecodeError, decode, parse_document
+from claimlint.document import DecodeError, Document, decode, parse_document
 from claimlint.files import discover
 from claimlint.linter import Plan, build_plan, engine_diagnostic, lint
 from claimlint.packs import RuleSet, load_rules, pack_files
@@ -209,7 +209,7 @@ class Session:
         return self.lint_decoded(text, display, plan)
 
     def lint_decoded(self, text: str, display: str, plan: Plan) -> FileResult:
-        document = parse_document(text, display, plan.aliases, plan.extra_keys)
+        document = self.parse(text, display, plan)
         diagnostics = lint(
             document,
             plan,
@@ -217,6 +217,10 @@ class Session:
             debug=self.overrides.debug,
         )
         return FileResult(display, tuple(diagnostics))
+
+    def parse(self, text: str, display: str, plan: Plan) -> Document:
+        """The document to lint (`claimlint report` also reads its metadata here)."""
+        return parse_document(text, display, plan.aliases, plan.extra_keys)
 
 
 def _cacheable(result: FileResult) -> bool:

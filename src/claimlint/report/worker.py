@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import gc
 import signal
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimlint.cache import Cache
-from claimlint.document import DecodeError, decode, parse_document
-from claimlint.linter import Plan, lint
-from claimlint.parallel import MIN_FILES, WorkerError
+from claimlint.document import DecodeError, Document, decode, parse_document
+from claimlint.linter import Plan
+from claimlint.parallel import MIN_FILES, pool_map
 from claimlint.reading import ReadError, read_bytes
 from claimlint.report.facts import facts_of
 from claimlint.report.model import Facts, FileReport, Finding
-from claimlint.runner import FileResult, Overrides, Session
+from claimlint.runner import Overrides, Session
 
 Item = tuple[Path, str]  # a path and its problem ('' when readable), as Session.files() yields
 
@@ -32,22 +31,16 @@ Item = tuple[Path, str]  # a path and its problem ('' when readable), as Session
 class ReportSession(Session):
     """A Session that keeps the facts of the document it parsed last.
 
-    ``lint_decoded`` is Session's, with the document's facts taken before it is dropped,
-    so a file is parsed once for both its findings and its facts.
+    The facts are taken as the document is parsed for linting, before it is dropped, so a
+    file is parsed once for both its findings and its facts.
     """
 
     facts: Facts | None = None
 
-    def lint_decoded(self, text: str, display: str, plan: Plan) -> FileResult:
-        document = parse_document(text, display, plan.aliases, plan.extra_keys)
+    def parse(self, text: str, display: str, plan: Plan) -> Document:
+        document = super().parse(text, display, plan)
         self.facts = facts_of(document, plan)
-        diagnostics = lint(
-            document,
-            plan,
-            inline_suppressions=self.overrides.inline_suppressions,
-            debug=self.overrides.debug,
-        )
-        return FileResult(display, tuple(diagnostics))
+        return document
 
 
 def new_session(overrides: Overrides, cache_dir: Path | None) -> ReportSession:
@@ -96,31 +89,8 @@ def inspect_files(
 
 
 def _pooled(session: ReportSession, items: Sequence[Item], workers: int) -> Iterator[FileReport]:
-    # Not at the top: a report of a few files never starts a pool.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    if sys.platform.startswith("linux"):  # forked workers inherit spaCy and the plans
-        context = multiprocessing.get_context("fork")
-        inherited = session
-    else:  # spawned workers start afresh
-        context = multiprocessing.get_context("spawn")
-        inherited = ReportSession(session.overrides, cache=session.cache)
-    chunk = max(1, min(16, len(items) // (workers * 8)))
-    # An executor, not multiprocessing.Pool: a worker that dies is an error, not a hang.
-    executor = ProcessPoolExecutor(workers, context, _start_worker, (inherited,))
-    finished = False
-    try:
-        yield from executor.map(_inspect, items, chunksize=chunk)
-        finished = True
-    except BrokenProcessPool:
-        raise WorkerError(
-            "a worker process stopped abruptly (killed, or out of memory?); "
-            "'--jobs 1' lints in one process"
-        ) from None
-    finally:
-        executor.shutdown(wait=finished, cancel_futures=not finished)
+    fresh = lambda: ReportSession(session.overrides, cache=session.cache)  # noqa: E731
+    return pool_map(_inspect, items, workers, _start_worker, session, fresh)
 
 
 def _first(session: ReportSession, item: Item) -> FileReport:
