@@ -89,3 +89,33 @@ def test_the_pool_reports_what_one_process_reports(isolated: Path) -> None:
     assert pooled == one
     assert one["summary"]["files"] == 90
     assert one["summary"]["findings"] == 120  # 4 in each copy of the turmeric article
+
+
+def _stderr_on_a_terminal(command: list[str]) -> bytes:
+    import pty
+
+    parent, child = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=child, check=False)
+    os.close(child)
+    shown = b""
+    while True:
+        try:
+            data = os.read(parent, 65536)
+        except OSError:  # EIO: the terminal closed and everything was read
+            break
+        if not data:
+            break
+        shown += data
+    os.close(parent)
+    assert done.returncode == 0
+    return shown
+
+
+def test_a_progress_bar_on_a_terminal_unless_quiet(isolated: Path) -> None:
+    import sys
+
+    shutil.copytree(ROOT / "examples", "lib")
+    command = [sys.executable, "-m", "claimlint", "report", "lib", "--no-cache"]
+    shown = _stderr_on_a_terminal([*command, "--markdown", "s.md"])
+    assert b"linting" in shown and b"3/3" in shown
+    assert _stderr_on_a_terminal([*command, "-q", "--markdown", "s.md"]) == b""
