@@ -197,7 +197,9 @@ class Tally:
         self.rule_files.update(codes.keys())
         if self.keep_findings:
             self.findings.extend(report.findings)
-        errors, warnings, infos = (severities[s] for s in Severity.__reversed__())
+        errors, warnings, infos = (
+            severities[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
         row = FileRow(
             path=report.path,
             readable=report.readable,
