@@ -118,7 +118,15 @@ def pool_map(
     executor = ProcessPoolExecutor(workers, context, start, (inherited,))
     finished = False
     try:
-        yield from executor.map(task, items, chunksize=chunk)
+        # map() forks every worker before it returns. Forked with SIGINT ignored, a worker
+        # hit by Ctrl-C before its initializer runs cannot print a traceback; the parent
+        # restores its own handler at once and stops the pool.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            results = executor.map(task, items, chunksize=chunk)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        yield from results
         finished = True
     except BrokenProcessPool:
         raise WorkerError(
