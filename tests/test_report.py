@@ -170,7 +170,7 @@ def test_terminal_summary(library: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert out.startswith("7 files checked, 2 clean, 12 findings, mean score 88.1\n")
     lines = [line.rstrip() for line in out.splitlines()]
     for title in ("Findings by severity", "Findings by pack", "Findings by rule",
-                  "5 files most in need of work", "Metadata coverage", "1 stale articles",
+                  "Files most in need of work (5)", "Metadata coverage", "Stale articles (1)",
                   "Unreadable files (CL001)", "By author", "By category"):  # fmt: skip
         assert title in lines
     assert "│ library/notes/sleep.md             │    60 │      4 │        0 │    0 │" in lines

@@ -44,13 +44,13 @@ def print_summary(report: Report, console: Console) -> None:
         rows = [[r.path, str(r.score), str(r.errors), str(r.warnings), str(r.infos)]
                 for r in worst]  # fmt: skip
         header = ["file", "score", "errors", "warnings", "info"]
-        console.print(_table(f"{len(worst)} files most in need of work", header, rows))
+        console.print(_table(f"Files most in need of work ({len(worst)})", header, rows))
         console.print(f"({FORMULA})", highlight=False)
     coverage = [[c.field, share(c)] for c in report.coverage]
     console.print(_table("Metadata coverage", ["field", "articles with it"], coverage))
     if report.stale:
         rows = [[r.path, str(r.facts.newest) if r.facts else ""] for r in report.stale]
-        console.print(_table(f"{len(rows)} stale articles", ["file", "newest date"], rows))
+        console.print(_table(f"Stale articles ({len(rows)})", ["file", "newest date"], rows))
     if report.unreadable:
         rows = [[r.path, r.problem] for r in report.unreadable]
         console.print(_table("Unreadable files (CL001)", ["file", "problem"], rows))
