@@ -118,14 +118,12 @@ def pool_map(
     executor = ProcessPoolExecutor(workers, context, start, (inherited,))
     finished = False
     try:
-        # map() forks every worker before it returns. Forked with SIGINT ignored, a worker
-        # hit by Ctrl-C before its initializer runs cannot print a traceback; the parent
-        # restores its own handler at once and stops the pool.
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
+        # map() forks every worker before it returns. SIGINT is blocked meanwhile: a
+        # worker hit by Ctrl-C before its initializer ignores SIGINT keeps it pending
+        # (then discarded) instead of printing a traceback, and this process receives
+        # a Ctrl-C of that moment as soon as the workers are started.
+        with _sigint_blocked():
             results = executor.map(task, items, chunksize=chunk)
-        finally:
-            signal.signal(signal.SIGINT, previous)
         yield from results
         finished = True
     except BrokenProcessPool:
@@ -137,6 +135,26 @@ def pool_map(
         executor.shutdown(wait=finished, cancel_futures=not finished)
 
 
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: workers are spawned
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def ignore_sigint() -> None:
+    """In a worker: the parent handles Ctrl-C and stops us. Forked with SIGINT blocked
+    (see pool_map), a worker ignores it first, so a pending one is discarded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 class WorkerError(RuntimeError):
     """A worker process died; the message says what the user can do."""
 
@@ -146,7 +164,7 @@ _session: Session | None = None
 
 def _start_worker(session: Session) -> None:
     global _session
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    ignore_sigint()
     _session = session
 
 

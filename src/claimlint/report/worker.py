@@ -10,7 +10,6 @@ as they are ready, so the caller can tally them and let them go.
 from __future__ import annotations
 
 import gc
-import signal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from claimlint.cache import Cache
 from claimlint.document import DecodeError, Document, decode, parse_document
 from claimlint.linter import Plan
-from claimlint.parallel import MIN_FILES, pool_map
+from claimlint.parallel import MIN_FILES, ignore_sigint, pool_map
 from claimlint.reading import ReadError, read_bytes
 from claimlint.report.facts import facts_of
 from claimlint.report.model import Facts, FileReport, Finding
@@ -112,7 +111,7 @@ _session: ReportSession | None = None
 
 def _start_worker(session: ReportSession) -> None:
     global _session
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    ignore_sigint()
     _session = session
 
 
