@@ -110,3 +110,51 @@ def test_an_interrupted_cache_write_leaves_no_partial_entry(
     monkeypatch.setattr(os, "replace", real)
     assert check("--format", "concise") == 1
     assert capsys.readouterr().out == first
+
+
+def test_output_to_a_device_writes_through_it(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-o /dev/null` must not replace the device with a plain file (found by a run)."""
+    assert check("--no-cache", "--format", "json", "-o", os.devnull) == 1
+    assert not Path(os.devnull).is_file()
+    assert Path(os.devnull).is_char_device()
+
+
+def test_output_to_a_named_pipe_is_written_in_place(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import threading
+
+    pipe = folder / "out.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    assert check("--no-cache", "--format", "concise", "-o", str(pipe)) == 1
+    reader.join(10)
+    assert received and "a.md:1:10: CL301 [absolute-efficacy-claim]" in received[0].decode()
+    assert pipe.is_fifo()
+
+
+def test_a_symlinked_output_keeps_the_link(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "real.json").write_text("old\n", encoding="utf-8")
+    (folder / "link.json").symlink_to("real.json")
+    assert check("--no-cache", "--format", "json", "-o", "link.json") == 1
+    assert (folder / "link.json").is_symlink()
+    assert (folder / "real.json").read_text(encoding="utf-8").startswith('{\n  "version": 1')
+
+
+def test_written_files_get_the_usual_mode(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = os.umask(0o022)
+    try:
+        assert check("--no-cache", "--format", "json", "-o", "new.json") == 1
+        (folder / "kept.json").write_text("old\n", encoding="utf-8")
+        os.chmod(folder / "kept.json", 0o640)
+        assert check("--no-cache", "--format", "json", "-o", "kept.json") == 1
+    finally:
+        os.umask(old)
+    assert (folder / "new.json").stat().st_mode & 0o777 == 0o644
+    assert (folder / "kept.json").stat().st_mode & 0o777 == 0o640
