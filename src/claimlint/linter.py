@@ -6,6 +6,7 @@ import datetime as dt
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from claimlint import selectors, suppress
@@ -14,9 +15,32 @@ from claimlint.diagnostics import Diagnostic, Severity
 from claimlint.document import Document
 from claimlint.kinds import KINDS, Context, Hit
 from claimlint.packs import PackError, RuleSet
-from claimlint.patterns import PatternError
+from claimlint.patterns import PatternError, Prefilter
 from claimlint.rule import Rule, fill
 from claimlint.settings import Settings
+
+
+class SentenceGate:
+    """Which paragraphs the active rules need sentences of: those in which one of their
+    triggers (Kind.triggers) can match. Built on first use, because the claim kind's
+    triggers come from spaCy's tokens, and a run whose files all come from the cache must
+    not load spaCy."""
+
+    def __init__(self, active: Sequence[tuple[Rule, Any]], settings: Settings) -> None:
+        self._active = tuple(active)
+        self._settings = settings
+
+    @cached_property
+    def prefilter(self) -> Prefilter:
+        sources: list[str | None] = []
+        for rule, prepared in self._active:
+            triggers = KINDS[rule.kind].triggers
+            if triggers is not None:
+                sources.extend(triggers(rule, prepared, self._settings))
+        return Prefilter(sources)
+
+    def may_match(self, text: str) -> bool:
+        return self.prefilter.may_match(text)
 
 
 @dataclass(frozen=True)
@@ -31,6 +55,9 @@ class Plan:
     require_reason: bool = False
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_keys: tuple[str, ...] = ()
+    # Shared by the plans without() makes: the triggers of more rules than run still only
+    # ever skip paragraphs in which none of them can match.
+    gate: SentenceGate | None = None
 
     def rule(self, code: str) -> Rule:
         for rule, _ in self.active:
@@ -121,6 +148,7 @@ def build_plan(
         require_reason=require_reason,
         aliases={k: tuple(v) for k, v in (aliases or {}).items()},
         extra_keys=tuple(extra_keys),
+        gate=SentenceGate(active, settings),
     )
 
 
@@ -148,7 +176,7 @@ def _configured(
 def lint(
     document: Document, plan: Plan, *, inline_suppressions: bool = True, debug: bool = False
 ) -> list[Diagnostic]:
-    context = Context(document, plan.settings, plan.today)
+    context = Context(document, plan.settings, plan.today, plan.gate)
     found: list[Diagnostic] = []
     for rule, prepared in plan.active:
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -140,15 +140,20 @@ def _part(whole: Chunk, start: int, end: int) -> Chunk:
     return Chunk(whole.segment_index, whole.segment, whole.text[start:end], starts, bases)
 
 
-def sentences(document: Document, kinds: Iterable[str] | None = None) -> list[Sentence]:
-    """Every sentence of the document's prose, in document order."""
+def sentences(
+    document: Document,
+    kinds: Iterable[str] | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> list[Sentence]:
+    """Every sentence of the document's prose, in document order; with ``keep``, only the
+    sentences of chunks whose compact text ``keep`` accepts (the others are not tokenized)."""
     wanted = None if kinds is None else frozenset(kinds)
     chunks = [
         chunk
         for index, segment in enumerate(document.segments)
         if wanted is None or segment.kind in wanted
         for chunk in compact(index, segment)
-        if chunk.text.strip()
+        if chunk.text.strip() and (keep is None or keep(chunk.text))
     ]
     return list(_sentences(chunks))
 

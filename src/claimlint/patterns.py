@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, Protocol
 
@@ -118,3 +118,136 @@ def validate(sources: Iterable[str]) -> None:
     """Compile each pattern alone, so an error names the one that is wrong."""
     for source in sources:
         _compile(source)
+
+
+# --- prefilters ----------------------------------------------------------------------------
+# A prefilter answers "can any of these patterns match somewhere inside this text?" for a
+# whole paragraph, before it is cut into sentences that the patterns then search. Zero-width
+# assertions (\b, \B, ^, $, \A, \z) are true or false at a sentence's edges regardless of the
+# paragraph around it, so the prefilter drops them: a pattern without its assertions matches
+# a superset of what it matched, and a match inside a sentence is a match inside its
+# paragraph. The answer "no" is therefore exact; "yes" only means "look closer".
+
+_ASSERTION_ESCAPES = frozenset("bBAz")
+
+
+def relax(source: str) -> str:
+    """``source`` with every zero-width assertion replaced by an empty group.
+
+    Character classes, ``\\Q...\\E`` quoting and ``\\p{...}`` names are copied as they are.
+    Raises PatternError when the syntax is not understood (the prefilter is then not used).
+    """
+    out: list[str] = []
+    i, n = 0, len(source)
+    while i < n:
+        char = source[i]
+        if char == "\\":
+            if i + 1 >= n:
+                raise PatternError(f"trailing backslash in {source[:200]!r}")
+            nxt = source[i + 1]
+            if nxt in _ASSERTION_ESCAPES:
+                out.append("(?:)")
+                i += 2
+            elif nxt == "Q":
+                end = source.find("\\E", i + 2)
+                end = n if end < 0 else end + 2
+                out.append(source[i:end])
+                i = end
+            elif nxt in "pPx" and source.startswith("{", i + 2):
+                end = source.find("}", i + 3)
+                if end < 0:
+                    raise PatternError(f"unclosed {{ in {source[:200]!r}")
+                out.append(source[i : end + 1])
+                i = end + 1
+            else:
+                out.append(source[i : i + 2])
+                i += 2
+        elif char == "[":
+            end = _class_end(source, i)
+            out.append(source[i:end])
+            i = end
+        elif char in "^$":
+            out.append("(?:)")
+            i += 1
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def _class_end(source: str, start: int) -> int:
+    """Index just past the character class that opens at ``start``."""
+    i, n = start + 1, len(source)
+    if i < n and source[i] == "^":
+        i += 1
+    if i < n and source[i] == "]":  # a ']' first in a class is a literal
+        i += 1
+    while i < n:
+        char = source[i]
+        if char == "\\":
+            if source.startswith(("p{", "P{"), i + 1):
+                close = source.find("}", i + 3)
+                i = n if close < 0 else close + 1
+            else:
+                i += 2
+        elif char == "[" and source.startswith("[:", i):
+            close = source.find(":]", i + 2)
+            i = n if close < 0 else close + 2
+        elif char == "]":
+            return i + 1
+        else:
+            i += 1
+    raise PatternError(f"unclosed character class in {source[:200]!r}")
+
+
+class Prefilter:
+    """Whether any of several patterns, assertions dropped, can match inside a text.
+
+    ``None`` among the sources means "anything may match" (a rule whose triggers cannot be
+    written as patterns): the prefilter then always answers yes. Short texts are tested
+    with RE2 Sets of moderate size (see GATE_PROGRAM_LIMIT), longer ones with one search.
+    """
+
+    def __init__(self, sources: Iterable[str | None]) -> None:
+        self._any: Any = None
+        self._gates: list[Any] = []
+        self.always = False
+        listed = list(sources)
+        try:
+            if any(source is None for source in listed):
+                raise PatternError("a trigger that is not a pattern")
+            relaxed = [relax(source) for source in listed if source is not None]
+            programs = [(source, _compile(source).programsize) for source in relaxed]
+            if programs:
+                self._any = _compile("|".join(f"(?:{source})" for source, _ in programs))
+        except PatternError:
+            self.always = True
+            return
+        self._gates = _gates(programs)
+
+    def may_match(self, text: str) -> bool:
+        if self.always:
+            return True
+        if self._any is None:
+            return False
+        if self._gates and len(text) <= GATE_LIMIT:
+            return any(gate.Match(text) for gate in self._gates)
+        # A search cannot run out of memory the way a Set can: RE2 falls back to its NFA.
+        return self._any.search(text) is not None
+
+
+def _gates(programs: Sequence[tuple[str, int]]) -> list[Any]:
+    """RE2 Sets that together hold every pattern, each of at most GATE_PROGRAM_LIMIT; none
+    when a pattern alone is larger or RE2 will not build a Set."""
+    groups: list[list[str]] = []
+    size = GATE_PROGRAM_LIMIT
+    for source, program in programs:
+        if program > GATE_PROGRAM_LIMIT:
+            return []
+        if size + program > GATE_PROGRAM_LIMIT:
+            groups.append([])
+            size = 0
+        groups[-1].append(source)
+        size += program
+    gates = [_gate(*group) for group in groups]
+    return [] if any(gate is None for gate in gates) else gates

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from claimlint.document import Document
 from claimlint.nlp import Sentence, sentences
@@ -27,30 +27,52 @@ class Hit(NamedTuple):
     context: str = ""
 
 
+class Gate(Protocol):
+    def may_match(self, text: str) -> bool: ...
+
+
 @dataclass
 class Context:
-    """One document as the kinds see it; sentences are computed once, on first use."""
+    """One document as the kinds see it; sentences are computed once, on first use.
+
+    ``triggers`` tells which paragraphs need sentences at all: a paragraph in which no
+    active rule's trigger can match is never handed to spaCy (see Kind.triggers).
+    """
 
     document: Document
     settings: Settings
     today: dt.date
+    triggers: Gate | None = None
     _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     @property
     def sentences(self) -> list[Sentence]:
         if self._sentences is None:
-            self._sentences = sentences(self.document, PROSE_KINDS)
+            wanted = None if self.triggers is None else self.triggers.may_match
+            self._sentences = sentences(self.document, PROSE_KINDS, wanted)
         return self._sentences
 
 
 Prepare = Callable[[Rule, Settings], Any]
 Check = Callable[[Context, Rule, Any], Iterable[Hit]]
+Triggers = Callable[[Rule, Any, Settings], Iterable[str | None]]
 
 
 class Kind(NamedTuple):
+    """A check algorithm.
+
+    A kind that reads ``ctx.sentences`` must say, in ``triggers``, what a sentence needs
+    for the kind to report anything in it: RE2 patterns of which at least one matches
+    inside every sentence it reports on (``None`` for "cannot tell": every paragraph is
+    then split into sentences). Paragraphs that match none of the active rules' triggers
+    are not split at all, which is most of the cost of linting. A kind that never reads
+    sentences leaves ``triggers`` None.
+    """
+
     prepare: Prepare
     check: Check
     summary: str
+    triggers: Triggers | None = None
 
 
 def no_prepare(rule: Rule, settings: Settings) -> None:

@@ -70,6 +70,16 @@ def prepare(rule: Rule, settings: Settings) -> Prepared:
     )
 
 
+def triggers(rule: Rule, prepared: Prepared, settings: Settings) -> Iterator[str | None]:
+    """A sentence reported on holds one of the patterns, or every token of a phrase: the
+    phrase's longest token stands for it (None when no token of it is ASCII, whose case
+    RE2 and spaCy's LOWER could fold apart)."""
+    yield from prepared.patterns.sources
+    for phrase in prepared.phrases:
+        words = [t.lower_ for t in make_doc(phrase) if t.lower_.isascii()]
+        yield re.escape(max(words, key=len)) if words else None
+
+
 def phrase_spans(doc: Any, matcher: Any) -> list[tuple[int, int]]:
     return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for _, s, e in matcher(doc)]
 
@@ -171,4 +181,6 @@ def _raw_with_markers(ctx: Context, sentence: Sentence) -> str:
     return raw + trailing.group(0) if trailing else raw
 
 
-KINDS = {"claim": Kind(prepare, check, "phrases and patterns, minus exempt contexts")}
+KINDS = {
+    "claim": Kind(prepare, check, "phrases and patterns, minus exempt contexts", triggers),
+}

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimlint.citing import is_cited
-from claimlint.kinds.base import Context, Hit, Kind, no_prepare
+from claimlint.kinds.base import Context, Hit, Kind, Triggers, no_prepare
 from claimlint.kinds.claims import _raw_with_markers
 from claimlint.nlp import Sentence
 from claimlint.patterns import Match, Pattern
@@ -113,10 +113,28 @@ def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
                 break
 
 
+def _setting(key: str) -> Triggers:
+    return lambda rule, prepared, settings: settings.words(key)
+
+
+def _vague_triggers(rule: Rule, vague: Pattern, settings: Settings) -> tuple[str, ...]:
+    return vague.sources
+
+
 KINDS = {
     "statistic": Kind(
-        no_prepare, check_uncited, "statistics whose sentence or paragraph is uncited"
+        no_prepare,
+        check_uncited,
+        "statistics whose sentence or paragraph is uncited",
+        _setting("statistic-patterns"),
     ),
-    "vague-source": Kind(prepare_vague, check_vague, "statistics attributed only vaguely"),
-    "impossible-statistic": Kind(no_prepare, check_impossible, "proportions that cannot be"),
+    "vague-source": Kind(
+        prepare_vague, check_vague, "statistics attributed only vaguely", _vague_triggers
+    ),
+    "impossible-statistic": Kind(
+        no_prepare,
+        check_impossible,
+        "proportions that cannot be",
+        _setting("impossible-statistic-patterns"),
+    ),
 }
