@@ -62,29 +62,33 @@ def test_relax_refuses_what_it_cannot_read(source: str) -> None:
         relax(source)
 
 
-def test_the_prefilter_answers_no_only_when_no_pattern_can_match() -> None:
-    prefilter = Prefilter([r"\bcures?\b", r"^\d+%$"])
-    assert prefilter.may_match("This tea cures colds.")
-    assert prefilter.may_match("It is 40% or so.")  # ^ and $ hold at a sentence's edges
-    assert prefilter.may_match("securest")  # \b can hold where a sentence begins
-    assert not prefilter.may_match("Walking helps.")
-    assert not prefilter.may_match("Walking helps. " * (GATE_LIMIT // 10))  # the long path
-    assert prefilter.may_match("Walking helps. " * (GATE_LIMIT // 10) + "It cures.")
+def test_the_prefilter_names_the_rules_whose_triggers_may_match() -> None:
+    prefilter = Prefilter([("CL1", [r"\bcures?\b"]), ("CL2", [r"^\d+%$", "guaranteed"])])
+    assert prefilter.which("This tea cures colds.") == {"CL1"}
+    assert prefilter.which("It is 40% or so.") == {"CL2"}  # ^ and $ hold at a sentence's edges
+    assert prefilter.which("securest") == {"CL1"}  # \b can hold where a sentence begins
+    assert prefilter.which("Guaranteed to cure 9%.") == {"CL1", "CL2"}
+    assert prefilter.which("Walking helps.") == set()
+    long = "Walking helps. " * (GATE_LIMIT // 10)  # longer texts take the search path
+    assert prefilter.which(long) == set()
+    assert prefilter.which(long + "It cures.") == {"CL1"}
 
 
 def test_a_trigger_that_is_not_a_pattern_keeps_every_paragraph() -> None:
-    assert Prefilter([r"\bcure\b", None]).may_match("Walking helps.")
-    assert Prefilter(["[unclosed"]).may_match("Walking helps.")
-    assert not Prefilter([]).may_match("Walking helps.")
-    assert Prefilter([""]).may_match("Walking helps.")  # the empty pattern matches anywhere
+    assert Prefilter([("CL1", [r"\bcure\b", None])]).which("Walking helps.") == {"CL1"}
+    assert Prefilter([("CL1", ["[unclosed"])]).which("Walking helps.") == {"CL1"}
+    assert Prefilter([("CL1", [])]).which("Walking helps.") == set()
+    assert Prefilter([]).which("Walking helps.") == set()
+    # the empty pattern matches anywhere
+    assert Prefilter([("CL1", [""])]).which("Walking helps.") == {"CL1"}
 
 
 def test_many_patterns_are_split_into_sets_that_answer_alike() -> None:
     words = [f"word{index}" for index in range(800)]
-    prefilter = Prefilter([rf"\b{word}\b" for word in words])
+    prefilter = Prefilter([(word, [rf"\b{word}\b"]) for word in words])
     assert len(prefilter._gates) > 1
-    for text in ("nothing here", "a word17 here", "word399", "sword3990s", "word"):
-        assert prefilter.may_match(text) == any(word in text for word in words)
+    for text in ("nothing here", "a word17 here", "word799", "sword7990s", "word"):
+        assert prefilter.which(text) == {word for word in words if word in text}
 
 
 def test_kinds_that_declare_no_triggers_never_read_sentences() -> None:
@@ -98,7 +102,7 @@ def test_kinds_that_declare_no_triggers_never_read_sentences() -> None:
     plan = default_plan()
     text = (SHARED / "seeds" / "003_692814ebd52c64d4.txt").read_text(encoding="utf-8")
     document = parse_document(text, "article.md", plan.aliases, plan.extra_keys)
-    context = NoSentences(document, plan.settings, TODAY)
+    context = NoSentences(document, plan.settings, TODAY, plan.gate)
     checked = set()
     for rule, prepared in plan.active:
         if KINDS[rule.kind].triggers is None:
@@ -109,11 +113,18 @@ def test_kinds_that_declare_no_triggers_never_read_sentences() -> None:
 
 def test_paragraphs_without_triggers_are_not_split() -> None:
     plan = default_plan()
-    text = "# Walking\n\nWalking helps most people.\n\nThis tea cures colds.\n"
+    text = "# Walking\n\nWalking helps most people.\n\nThis tea cures colds. It is 40% off.\n"
     document = parse_document(text, "article.md", plan.aliases, plan.extra_keys)
     context = Context(document, plan.settings, TODAY, plan.gate)
-    assert [s.text for s in context.sentences] == ["This tea cures colds."]
-    assert len(Context(document, plan.settings, TODAY).sentences) == 3
+    both = ["This tea cures colds.", "It is 40% off."]
+    assert [s.text for s in context.sentences] == both
+    rules = {rule.code: rule for rule, _ in plan.active}
+    assert [s.text for s in context.sentences_for(rules["CL301"])] == both
+    assert [s.text for s in context.sentences_for(rules["CL401"])] == both
+    assert context.sentences_for(rules["CL303"]) == []
+    ungated = Context(document, plan.settings, TODAY)
+    assert len(ungated.sentences) == 4
+    assert ungated.sentences_for(rules["CL303"]) == ungated.sentences
 
 
 def corpus_texts() -> Iterator[tuple[str, str]]:

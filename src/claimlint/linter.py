@@ -32,15 +32,14 @@ class SentenceGate:
 
     @cached_property
     def prefilter(self) -> Prefilter:
-        sources: list[str | None] = []
-        for rule, prepared in self._active:
-            triggers = KINDS[rule.kind].triggers
-            if triggers is not None:
-                sources.extend(triggers(rule, prepared, self._settings))
-        return Prefilter(sources)
+        return Prefilter(
+            (rule.code, triggers(rule, prepared, self._settings))
+            for rule, prepared in self._active
+            if (triggers := KINDS[rule.kind].triggers) is not None
+        )
 
-    def may_match(self, text: str) -> bool:
-        return self.prefilter.may_match(text)
+    def which(self, text: str) -> set[str]:
+        return self.prefilter.which(text)
 
 
 @dataclass(frozen=True)

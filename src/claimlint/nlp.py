@@ -143,17 +143,17 @@ def _part(whole: Chunk, start: int, end: int) -> Chunk:
 def sentences(
     document: Document,
     kinds: Iterable[str] | None = None,
-    keep: Callable[[str], bool] | None = None,
+    keep: Callable[[Chunk], bool] | None = None,
 ) -> list[Sentence]:
     """Every sentence of the document's prose, in document order; with ``keep``, only the
-    sentences of chunks whose compact text ``keep`` accepts (the others are not tokenized)."""
+    sentences of the chunks ``keep`` accepts (the others are not tokenized)."""
     wanted = None if kinds is None else frozenset(kinds)
     chunks = [
         chunk
         for index, segment in enumerate(document.segments)
         if wanted is None or segment.kind in wanted
         for chunk in compact(index, segment)
-        if chunk.text.strip() and (keep is None or keep(chunk.text))
+        if chunk.text.strip() and (keep is None or keep(chunk))
     ]
     return list(_sentences(chunks))
 

@@ -201,53 +201,66 @@ def _class_end(source: str, start: int) -> int:
 
 
 class Prefilter:
-    """Whether any of several patterns, assertions dropped, can match inside a text.
+    """Which of several keys have a pattern that, assertions dropped, can match inside a
+    text (a key is a rule; its patterns are its triggers).
 
-    ``None`` among the sources means "anything may match" (a rule whose triggers cannot be
-    written as patterns): the prefilter then always answers yes. Short texts are tested
-    with RE2 Sets of moderate size (see GATE_PROGRAM_LIMIT), longer ones with one search.
+    ``None`` among a key's sources means "anything may match" (a trigger that cannot be
+    written as a pattern): that key is then always in the answer. Short texts are tested
+    with RE2 Sets of moderate size (see GATE_PROGRAM_LIMIT), longer ones with one search
+    per key.
     """
 
-    def __init__(self, sources: Iterable[str | None]) -> None:
-        self._any: Any = None
-        self._gates: list[Any] = []
-        self.always = False
-        listed = list(sources)
-        try:
-            if any(source is None for source in listed):
-                raise PatternError("a trigger that is not a pattern")
-            relaxed = [relax(source) for source in listed if source is not None]
-            programs = [(source, _compile(source).programsize) for source in relaxed]
-            if programs:
-                self._any = _compile("|".join(f"(?:{source})" for source, _ in programs))
-        except PatternError:
-            self.always = True
-            return
+    def __init__(self, triggers: Iterable[tuple[str, Iterable[str | None]]]) -> None:
+        self._always: set[str] = set()
+        self._keys: list[str] = []  # the key of each relaxed source, in order
+        self._searches: list[tuple[str, Any]] = []
+        self._gates: list[tuple[Any, int]] = []  # (Set, index of its first source)
+        programs: list[tuple[str, int]] = []
+        for key, sources in triggers:
+            try:
+                listed = list(sources)
+                if any(source is None for source in listed):
+                    raise PatternError("a trigger that is not a pattern")
+                relaxed = [relax(source) for source in listed if source is not None]
+                sizes = [_compile(source).programsize for source in relaxed]
+                if relaxed:
+                    joined = _compile("|".join(f"(?:{source})" for source in relaxed))
+            except PatternError:
+                self._always.add(key)
+                continue
+            if relaxed:
+                self._searches.append((key, joined))
+                programs.extend(zip(relaxed, sizes, strict=True))
+                self._keys.extend([key] * len(relaxed))
         self._gates = _gates(programs)
 
-    def may_match(self, text: str) -> bool:
-        if self.always:
-            return True
-        if self._any is None:
-            return False
+    def which(self, text: str) -> set[str]:
+        """The keys whose patterns may match inside ``text``."""
+        found = set(self._always)
         if self._gates and len(text) <= GATE_LIMIT:
-            return any(gate.Match(text) for gate in self._gates)
-        # A search cannot run out of memory the way a Set can: RE2 falls back to its NFA.
-        return self._any.search(text) is not None
+            keys = self._keys
+            for gate, first in self._gates:
+                for index in gate.Match(text) or ():
+                    found.add(keys[first + index])
+        else:
+            # A search cannot run out of memory the way a Set can: RE2 falls back to its NFA.
+            found.update(key for key, search in self._searches if search.search(text))
+        return found
 
 
-def _gates(programs: Sequence[tuple[str, int]]) -> list[Any]:
-    """RE2 Sets that together hold every pattern, each of at most GATE_PROGRAM_LIMIT; none
-    when a pattern alone is larger or RE2 will not build a Set."""
-    groups: list[list[str]] = []
+def _gates(programs: Sequence[tuple[str, int]]) -> list[tuple[Any, int]]:
+    """RE2 Sets that together hold every pattern, in order, each of at most
+    GATE_PROGRAM_LIMIT, with the index of each Set's first pattern; none when a pattern
+    alone is larger or RE2 will not build a Set."""
+    groups: list[tuple[list[str], int]] = []
     size = GATE_PROGRAM_LIMIT
-    for source, program in programs:
+    for index, (source, program) in enumerate(programs):
         if program > GATE_PROGRAM_LIMIT:
             return []
         if size + program > GATE_PROGRAM_LIMIT:
-            groups.append([])
+            groups.append(([], index))
             size = 0
-        groups[-1].append(source)
+        groups[-1][0].append(source)
         size += program
-    gates = [_gate(*group) for group in groups]
-    return [] if any(gate is None for gate in gates) else gates
+    gates = [(_gate(*group), first) for group, first in groups]
+    return [] if any(gate is None for gate, _ in gates) else gates

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from claimlint.document import Document
-from claimlint.nlp import Sentence, sentences
+from claimlint.nlp import Chunk, Sentence, sentences
 from claimlint.rule import Rule
 from claimlint.settings import Settings
 
@@ -28,29 +28,55 @@ class Hit(NamedTuple):
 
 
 class Gate(Protocol):
-    def may_match(self, text: str) -> bool: ...
+    def which(self, text: str) -> Collection[str]:
+        """The codes of the rules whose triggers may match inside ``text``."""
+        ...
 
 
 @dataclass
 class Context:
     """One document as the kinds see it; sentences are computed once, on first use.
 
-    ``triggers`` tells which paragraphs need sentences at all: a paragraph in which no
-    active rule's trigger can match is never handed to spaCy (see Kind.triggers).
+    ``gate`` tells which paragraphs need sentences at all, and for which rules: a
+    paragraph in which no active rule's trigger can match is never handed to spaCy, and
+    a rule reads only the sentences of paragraphs in which one of its triggers can match
+    (see Kind.triggers).
     """
 
     document: Document
     settings: Settings
     today: dt.date
-    triggers: Gate | None = None
+    gate: Gate | None = None
     _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _wanted: dict[int, Collection[str]] = field(default_factory=dict, repr=False)
+    _by_rule: dict[str, list[Sentence]] = field(default_factory=dict, repr=False)
 
     @property
     def sentences(self) -> list[Sentence]:
+        """The sentences of every paragraph that some active rule may report on."""
         if self._sentences is None:
-            wanted = None if self.triggers is None else self.triggers.may_match
-            self._sentences = sentences(self.document, PROSE_KINDS, wanted)
+            self._sentences = sentences(self.document, PROSE_KINDS, self._keep)
         return self._sentences
+
+    def sentences_for(self, rule: Rule) -> list[Sentence]:
+        """The sentences of the paragraphs in which ``rule`` may report."""
+        if self.gate is None:
+            return self.sentences
+        found = self._by_rule.get(rule.code)
+        if found is None:
+            wanted = self._wanted
+            found = self._by_rule[rule.code] = [
+                s for s in self.sentences if rule.code in wanted[id(s.chunk)]
+            ]
+        return found
+
+    def _keep(self, chunk: Chunk) -> bool:
+        if self.gate is None:
+            return True
+        codes = self.gate.which(chunk.text)
+        if codes:
+            self._wanted[id(chunk)] = codes  # chunks live as long as their sentences
+        return bool(codes)
 
 
 Prepare = Callable[[Rule, Settings], Any]
@@ -61,12 +87,12 @@ Triggers = Callable[[Rule, Any, Settings], Iterable[str | None]]
 class Kind(NamedTuple):
     """A check algorithm.
 
-    A kind that reads ``ctx.sentences`` must say, in ``triggers``, what a sentence needs
-    for the kind to report anything in it: RE2 patterns of which at least one matches
-    inside every sentence it reports on (``None`` for "cannot tell": every paragraph is
-    then split into sentences). Paragraphs that match none of the active rules' triggers
-    are not split at all, which is most of the cost of linting. A kind that never reads
-    sentences leaves ``triggers`` None.
+    A kind that reads sentences (``ctx.sentences_for(rule)``) must say, in ``triggers``,
+    what a sentence needs for the rule to report anything in it: RE2 patterns of which at
+    least one matches inside every sentence it reports on (``None`` for "cannot tell":
+    the rule then reads every sentence). Paragraphs that match none of the active rules'
+    triggers are not split into sentences at all, which is most of the cost of linting.
+    A kind that never reads sentences leaves ``triggers`` None.
     """
 
     prepare: Prepare

@@ -115,7 +115,7 @@ def matches(
 
 def check(ctx: Context, rule: Rule, prepared: Prepared) -> Iterator[Hit]:
     cache: dict[int, list[tuple[int, int]]] = {}
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_for(rule):
         for start, end in matches(sentence, prepared, cache):
             if not exempt(ctx, sentence, start, end, prepared):
                 begin, finish = sentence.offset(start), sentence.offset(end - 1) + 1

@@ -52,7 +52,7 @@ def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     scope = rule.options.get("scope", "paragraph")
     cited_blocks: dict[int, bool] = {}
     paragraphs: dict[int, str] | None = None
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_for(rule):
         found = statistics_in(sentence, ctx.settings)
         if not found or is_cited(_raw_with_markers(ctx, sentence), ctx.settings):
             continue
@@ -72,7 +72,7 @@ def prepare_vague(rule: Rule, settings: Settings) -> Pattern:
 
 def check_vague(ctx: Context, rule: Rule, vague: Pattern) -> Iterator[Hit]:
     need_statistic = rule.options.get("require-statistic", True)
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_for(rule):
         match = vague.search(sentence.text)
         if match is None:
             continue
@@ -96,7 +96,7 @@ def _number(text: str | None) -> float | None:
 def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     patterns = ctx.settings.each("impossible-statistic-patterns")
     gate = ctx.settings.any_of("impossible-statistic-patterns")
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_for(rule):
         if not gate.may_match(sentence.text):
             continue
         for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
