@@ -12,17 +12,22 @@ import yaml
 
 
 class CheckedValues:
-    """A loader mixin: a value the safe constructors refuse (a timestamp such as
-    2026-13-45 raises ValueError in PyYAML) is a YAML error at the value's line, not an
-    exception that escapes."""
+    """A loader mixin: a value the safe constructors refuse is a YAML error at the value's
+    line, not an exception that escapes. PyYAML raises ValueError for a timestamp such as
+    2026-13-45 and IndexError for an empty ``!!int``, among others."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep)  # type: ignore[misc]
+        except (yaml.YAMLError, RecursionError):
+            raise
         except (ValueError, OverflowError) as error:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"invalid value: {error}", node.start_mark
-            ) from None
+            problem = f"invalid value: {error}"
+        except Exception:  # PyYAML's constructors fail in other ways on odd values
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            shown = node.value if isinstance(node, yaml.ScalarNode) else "this node"
+            problem = f"invalid value for {tag}: {shown!r}"
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
 
 
 class _Safe(CheckedValues, yaml.SafeLoader):
