@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimlint.document import Document, Segment
@@ -53,14 +53,20 @@ class Chunk:
 
     The map is piecewise: from compact index ``starts[k]`` on, index ``i`` is document
     offset ``bases[k] + i - starts[k]``. A new piece begins only where a run of two or more
-    white space characters was collapsed, so the map stays small.
+    white space characters was collapsed, so the map stays small. It is made on first
+    use: most chunks are only read by the prefilter, which needs the text alone.
     """
 
     segment_index: int
     segment: Segment
     text: str
-    starts: tuple[int, ...]
-    bases: tuple[int, ...]
+    lead: int = 0  # white space characters dropped from the start of the segment's view
+    given: tuple[tuple[int, ...], tuple[int, ...]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def pieces(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(starts, bases) of the map."""
+        return self.given if self.given is not None else _pieces(self.segment, self.lead)
 
     def to_offset(self, index: int) -> int:
         if index >= len(self.text):
@@ -68,8 +74,9 @@ class Chunk:
         return self._offset(index)
 
     def _offset(self, index: int) -> int:
-        piece = bisect_right(self.starts, index) - 1
-        return self.bases[piece] + index - self.starts[piece]
+        starts, bases = self.pieces
+        piece = bisect_right(starts, index) - 1
+        return bases[piece] + index - starts[piece]
 
 
 class Sentence(NamedTuple):
@@ -112,15 +119,7 @@ def compact(segment_index: int, segment: Segment) -> Iterator[Chunk]:
     text = collapsed[1:] if lead else collapsed
     if text.endswith(" "):
         text = text[:-1]
-    starts, bases = [0], [segment.start + lead]
-    removed = lead
-    for run in _RUNS.finditer(view):
-        if run.start() == 0 or run.end() == len(view):
-            continue
-        removed += run.end() - run.start() - 1
-        starts.append(run.end() - removed)
-        bases.append(segment.start + run.end())
-    whole = Chunk(segment_index, segment, text, tuple(starts), tuple(bases))
+    whole = Chunk(segment_index, segment, text, lead)
     start = 0
     while start < len(text):
         end = min(len(text), start + MAX_CHUNK)
@@ -131,13 +130,27 @@ def compact(segment_index: int, segment: Segment) -> Iterator[Chunk]:
         start = end
 
 
+def _pieces(segment: Segment, lead: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    view = segment.text
+    starts, bases = [0], [segment.start + lead]
+    removed = lead
+    for run in _RUNS.finditer(view):
+        if run.start() == 0 or run.end() == len(view):
+            continue
+        removed += run.end() - run.start() - 1
+        starts.append(run.end() - removed)
+        bases.append(segment.start + run.end())
+    return tuple(starts), tuple(bases)
+
+
 def _part(whole: Chunk, start: int, end: int) -> Chunk:
     """The chunk of ``whole`` from compact index ``start`` to ``end``."""
-    first = bisect_right(whole.starts, start)
-    last = bisect_left(whole.starts, end)
-    starts = (0, *(index - start for index in whole.starts[first:last]))
-    bases = (whole.to_offset(start), *whole.bases[first:last])
-    return Chunk(whole.segment_index, whole.segment, whole.text[start:end], starts, bases)
+    whole_starts, whole_bases = whole.pieces
+    first = bisect_right(whole_starts, start)
+    last = bisect_left(whole_starts, end)
+    starts = (0, *(index - start for index in whole_starts[first:last]))
+    bases = (whole.to_offset(start), *whole_bases[first:last])
+    return Chunk(whole.segment_index, whole.segment, whole.text[start:end], given=(starts, bases))
 
 
 def sentences(
