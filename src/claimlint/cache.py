@@ -216,4 +216,8 @@ def _diagnostic(item: list[Any]) -> Diagnostic:
     if type(item) is not list or tuple(map(type, item)) not in _SHAPES:
         raise ValueError("not a cached diagnostic")
     item[_SEVERITY] = _SEVERITIES[item[_SEVERITY]]  # KeyError: not a severity
-    return Diagnostic(*item)
+    # As unpickling does: the fields straight into the instance's __dict__, which costs a
+    # fifth of the frozen dataclass's __init__ (a warm run makes one per cached finding).
+    diagnostic = object.__new__(Diagnostic)
+    diagnostic.__dict__.update(zip(_FIELDS, item, strict=True))
+    return diagnostic

@@ -87,6 +87,8 @@ class Config:
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         """The selectors that ``per-file-ignores`` switches off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
         parts = self._parts(path)
         found: dict[str, None] = {}
         for glob, selectors in self.per_file_ignores:
@@ -97,6 +99,14 @@ class Config:
     def _parts(self, path: Path) -> tuple[str, ...]:
         """The path's components relative to ``root``; a path outside it keeps all of them,
         marked by a leading '/' so that only globs without '/' can match it."""
+        if os.sep == "/":  # POSIX: plain string prefixes, as pathlib compares them there
+            absolute_text = os.path.abspath(path)
+            for base in _roots(self.root):
+                prefix = str(base).rstrip("/") + "/"
+                if absolute_text == str(base):
+                    return ()
+                if absolute_text.startswith(prefix):
+                    return tuple(part for part in absolute_text[len(prefix) :].split("/") if part)
         absolute = Path(os.path.abspath(path))
         for base in _roots(self.root):
             if absolute.is_relative_to(base):

@@ -50,6 +50,7 @@ class Session:
     _rulesets: dict[tuple[Path, ...], RuleSet] = field(default_factory=dict)
     _defaults: dict[Path, Config] = field(default_factory=dict)
     _folders: dict[Path, Config] = field(default_factory=dict)
+    _folder_of: dict[Path, Path] = field(default_factory=dict)
     _plan_keys: dict[tuple[int, tuple[str, ...]], tuple[Config, str]] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> Config:
@@ -59,7 +60,10 @@ class Session:
             config = self._load(self.overrides.config)
         else:
             try:
-                folder = path if path.is_dir() else path.parent
+                # Asked about each file several times (discovery, reading): one stat.
+                folder = self._folder_of.get(path)
+                if folder is None:
+                    folder = self._folder_of[path] = path if path.is_dir() else path.parent
                 # Once per folder: resolving a path costs a system call per component.
                 if folder not in self._folders:
                     found = find_config(folder.resolve() if str(folder) else Path.cwd())

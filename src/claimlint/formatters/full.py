@@ -22,16 +22,22 @@ from claimlint.formatters.snippet import snippet
 def render(
     diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleInfo], *, color: bool = False
 ) -> str:
-    return "".join(_block(d, color) + "\n" for d in diagnostics)
+    paths: dict[str, str] = {}  # a file's findings share its (painted) path
+    parts: list[str] = []
+    for d in diagnostics:
+        path = paths.get(d.path)
+        if path is None:
+            path = paths[d.path] = paint(one_line(d.path), "bold", color)
+        parts.append(_block(d, path, color))
+    return "".join(parts)
 
 
-def _block(d: Diagnostic, color: bool) -> str:
+def _block(d: Diagnostic, path: str, color: bool) -> str:
     style = SEVERITY_STYLE[d.severity]
-    lines = [
-        f"{paint(one_line(d.path), 'bold', color)}:{d.line}:{d.column}: "
-        f"{paint(str(d.severity), style, color)} {paint(d.code, 'bold', color)} "
-        f"[{d.name}] {one_line(d.message)}"
-    ]
+    severity, code = str(d.severity), d.code
+    if color:
+        severity, code = paint(severity, style, color), paint(code, "bold", color)
+    lines = [f"{path}:{d.line}:{d.column}: {severity} {code} [{d.name}] {one_line(d.message)}"]
     gutter = " " * len(str(d.line))
     if d.source_line:
         end = d.end_column - 1 if d.end_line == d.line else None
@@ -44,4 +50,4 @@ def _block(d: Diagnostic, color: bool) -> str:
         ]
     if d.suggestion is not None:
         lines.append(f"{gutter} = {paint('help', 'bold', color)}: {one_line(d.suggestion)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n"

@@ -7,7 +7,9 @@ combining marks none, and the same measure places the carets, so they stay under
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 from typing import NamedTuple
 
 from claimlint.formatters.base import visible
@@ -45,8 +47,13 @@ def snippet(source_line: str, start: int, end: int | None) -> Snippet:
 
 
 def _width(text: str) -> int:
-    """Cells that text without tabs takes."""
-    return len(text) if text.isascii() else sum(map(char_width, text))
+    """Cells that text without tabs takes: one per character, except non-ASCII ones."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(char_width(char) - 1 for char in _NON_ASCII.findall(text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _window(line: str, start: int, stop: int) -> tuple[str, int, int]:
@@ -74,6 +81,7 @@ def _layout(line: str) -> tuple[str, list[int]]:
     return "".join(parts), cells
 
 
+@cache
 def char_width(char: str) -> int:
     """Terminal cells one character takes."""
     if unicodedata.category(char) in ("Mn", "Me") or char in "\u200b\u200c\u200d\u2060\ufeff":
