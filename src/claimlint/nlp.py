@@ -168,7 +168,7 @@ def sentences(
         for chunk in compact(index, segment)
         if chunk.text.strip() and (keep is None or keep(chunk))
     ]
-    return list(_sentences(chunks))
+    return list(_sentences(chunks)) if chunks else []
 
 
 def _sentences(chunks: Sequence[Chunk]) -> Iterator[Sentence]:

@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -33,9 +34,13 @@ OTHER_KNOWN_KEYS = ("category", "categories", "tags", "keywords", "reviewed_by")
 MAX_FRONT_MATTER_CHARS = 200_000
 
 
+_KEY_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+@lru_cache(maxsize=4096)  # the same few dozen keys and aliases, over and over
 def norm_key(key: str) -> str:
     """Keys match case-insensitively with spaces, '-' and '_' alike."""
-    return re.sub(r"[\s_-]+", "", key).lower()
+    return _KEY_SEPARATORS.sub("", key).lower()
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 
 from claimlint.document.blocks import Segment, parse_body
@@ -43,7 +44,9 @@ class Document:
         """Entries for a field under any of its aliases, non-empty ones, in priority order."""
         found: list[MetaEntry] = []
         for alias in self.aliases.get(name, (name,)):
-            found.extend(e for e in self._by_key.get(norm_key(alias), []) if not is_empty(e.value))
+            entries = self._by_key.get(norm_key(alias))
+            if entries:  # most aliases are absent from a document
+                found.extend(e for e in entries if not is_empty(e.value))
         return found
 
     def key(self, name: str) -> list[MetaEntry]:
@@ -69,7 +72,7 @@ def parse_document(
     if front.body_start and front.body_start >= len(text):
         first_body_line = len(index)
     lines = index.lines(first_body_line)
-    known = known_keys(alias_map, extra_keys)
+    known = _known_keys(tuple(alias_map.items()), tuple(extra_keys))
     block_entries, skip, title_line = _metadata_blocks(lines, known)
     body = parse_body(lines, skip)
     segments = list(body.segments)
@@ -94,6 +97,13 @@ def parse_document(
         front_matter_ignores=front.suppressions,
         _by_key=by_key,
     )
+
+
+@lru_cache(maxsize=64)  # one per configuration: the same for every file of a run
+def _known_keys(
+    aliases: tuple[tuple[str, tuple[str, ...]], ...], extra: tuple[str, ...]
+) -> frozenset[str]:
+    return known_keys(dict(aliases), extra)
 
 
 def _segment(kind: str, start: int, raw: str, block: int, level: int = 0) -> Segment:
