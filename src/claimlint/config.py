@@ -99,23 +99,30 @@ class Config:
     def _parts(self, path: Path) -> tuple[str, ...]:
         """The path's components relative to ``root``; a path outside it keeps all of them,
         marked by a leading '/' so that only globs without '/' can match it."""
-        if os.sep == "/":  # POSIX: plain string prefixes, as pathlib compares them there
-            absolute_text = os.path.abspath(path)
+        absolute = os.path.abspath(path)
+        for candidate in (absolute, None):
+            text = candidate if candidate is not None else str(path.resolve())
             for base in _roots(self.root):
-                prefix = str(base).rstrip("/") + "/"
-                if absolute_text == str(base):
-                    return ()
-                if absolute_text.startswith(prefix):
-                    return tuple(part for part in absolute_text[len(prefix) :].split("/") if part)
-        absolute = Path(os.path.abspath(path))
-        for base in _roots(self.root):
-            if absolute.is_relative_to(base):
-                return absolute.relative_to(base).parts
-        resolved = path.resolve()
-        for base in _roots(self.root):
-            if resolved.is_relative_to(base):
-                return resolved.relative_to(base).parts
-        return ("/", *absolute.parts[1:])
+                parts = _under(text, base)
+                if parts is not None:
+                    return parts
+        return ("/", *Path(absolute).parts[1:])
+
+
+def _under(path: str, base: Path) -> tuple[str, ...] | None:
+    """The components of absolute ``path`` below ``base``, or None if it is not below."""
+    if os.sep == "/":  # POSIX: a string prefix test, as pathlib compares paths there
+        root = str(base)
+        if path == root:
+            return ()
+        prefix = root.rstrip("/") + "/"
+        return (
+            tuple(p for p in path[len(prefix) :].split("/") if p)
+            if path.startswith(prefix)
+            else None
+        )
+    absolute = Path(path)
+    return absolute.relative_to(base).parts if absolute.is_relative_to(base) else None
 
 
 @cache

@@ -55,7 +55,8 @@ class Context:
     def sentences(self) -> list[Sentence]:
         """The sentences of every paragraph that some active rule may report on."""
         if self._sentences is None:
-            self._sentences = sentences(self.document, PROSE_KINDS, self._keep)
+            keep = None if self.gate is None else self._keep
+            self._sentences = sentences(self.document, PROSE_KINDS, keep)
         return self._sentences
 
     def sentences_for(self, rule: Rule) -> list[Sentence]:
@@ -71,8 +72,7 @@ class Context:
         return found
 
     def _keep(self, chunk: Chunk) -> bool:
-        if self.gate is None:
-            return True
+        assert self.gate is not None
         codes = self.gate.which(chunk.text)
         if codes:
             self._wanted[id(chunk)] = codes  # chunks live as long as their sentences
