@@ -1,10 +1,23 @@
-"""Accuracy of claimlint on the hand-labelled corpus: precision, recall and F1 per code,
-per pack and overall (scoring rules in ../shared/corpus/README.md).
+"""Accuracy of claimlint on the hand-labelled corpus and on the sentence suite.
 
-    python benchmarks/accuracy.py [--corpus ../shared/corpus] [--show-errors] [--check]
+    python benchmarks/accuracy.py [--corpus ../shared/corpus] [--suite tests/claims]
+                                  [--corpus-only | --suite-only] [--show-errors] [--check]
 
---check exits 1 when a target is missed: every pack precision >= 0.90 and recall >= 0.85,
-overall F1 >= 0.90.
+Two tables of true positives, false positives, misses, precision, recall and F1:
+
+- the corpus (../shared/corpus, scoring rules in its README.md): per code, per pack and
+  overall. Skipped, with a note, when the corpus folder is absent;
+- the sentence suite (tests/claims/*.yaml, format in tests/claims/README.md): per scored
+  code (CL301-CL304, CL402), for the claims codes CL301-CL304 together, and overall. Each
+  case's text is linted alone; its ``either`` codes are not counted for it. A malformed
+  case is not counted either (tests/test_claims_suite.py names what is wrong with it).
+
+--show-errors lists each false positive and miss under its table.
+
+--check exits 1 when a corpus target is missed: every pack precision >= 0.90 and recall
+>= 0.85, overall F1 >= 0.90; a missing corpus counts as a miss. The suite has no targets
+(tests/test_claims_suite.py holds every case to its labels), so --check cannot be combined
+with --suite-only.
 """
 
 from __future__ import annotations
@@ -12,14 +25,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from claimlint.api import lint_paths
+from claimlint.api import lint_paths, lint_text
 from claimlint.diagnostics import Diagnostic
+
+# The suite's loader is tests/claims_suite.py, imported as under `python -m pytest`.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.claims_suite import CLAIMS, SCORED, SUITE, load_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 22)  # the corpus README judges dates (CL104) as of this day
@@ -60,8 +79,8 @@ def _matches(diagnostic: Diagnostic, label: dict[str, object]) -> bool:
 def score_file(
     diagnostics: list[Diagnostic], labels: dict[str, object], errors: list[str]
 ) -> dict[str, Tally]:
-    scored = set(labels["labeled"])  # type: ignore[arg-type]
-    findings: list[dict[str, object]] = list(labels["findings"])  # type: ignore[arg-type]
+    scored = set(cast(list[str], labels["labeled"]))
+    findings = list(cast(list[dict[str, object]], labels["findings"]))
     tallies: dict[str, Tally] = defaultdict(Tally)
     used: set[int] = set()
     for diagnostic in diagnostics:
@@ -104,15 +123,20 @@ def run(corpus: Path) -> tuple[dict[str, Tally], list[str]]:
     return totals, errors
 
 
+HEADER = [
+    "| scope | TP | FP | FN | precision | recall | F1 |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+]
+
+
+def row(name: str, t: Tally) -> str:
+    return (
+        f"| {name} | {t.tp} | {t.fp} | {t.fn} | {t.precision:.2f} | {t.recall:.2f} | {t.f1:.2f} |"
+    )
+
+
 def table(totals: dict[str, Tally]) -> tuple[str, bool]:
-    rows = [
-        "| scope | TP | FP | FN | precision | recall | F1 |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-
-    def row(name: str, t: Tally) -> str:
-        return f"| {name} | {t.tp} | {t.fp} | {t.fn} | {t.precision:.2f} | {t.recall:.2f} | {t.f1:.2f} |"
-
+    rows = list(HEADER)
     ok = True
     packs: dict[str, Tally] = defaultdict(Tally)
     overall = Tally()
@@ -129,24 +153,108 @@ def table(totals: dict[str, Tally]) -> tuple[str, bool]:
     return "\n".join(rows), ok
 
 
+def run_suite(folder: Path) -> tuple[dict[str, Tally], int, list[str], list[str]]:
+    """Tallies per scored code, the number of cases scored, the errors (each false
+    positive and miss) and the malformed cases, which are not scored."""
+    totals = {code: Tally() for code in sorted(SCORED)}
+    scored, errors, malformed = 0, [], []
+    for case in load_cases(folder):
+        if case.problems:
+            malformed.append(f"{case.id}: {'; '.join(case.problems)}")
+            continue
+        scored += 1
+        diagnostics = lint_text(case.text, path="article.md", config={}, today=AS_OF)
+        reported = {d.code for d in diagnostics}
+        for code in sorted(SCORED - case.either):
+            wanted, found = code in case.fire, code in reported
+            if wanted and found:
+                totals[code].tp += 1
+            elif wanted:
+                totals[code].fn += 1
+                errors.append(f"FN {case.id}: {code} {case.text}")
+            elif found:
+                totals[code].fp += 1
+                errors.append(f"FP {case.id}: {code} {case.text}")
+    return totals, scored, errors, malformed
+
+
+def suite_table(totals: dict[str, Tally]) -> str:
+    rows = list(HEADER)
+    claims, overall = Tally(), Tally()
+    for code, tally in sorted(totals.items()):
+        rows.append(row(code, tally))
+        overall.add(tally)
+        if code in CLAIMS:
+            claims.add(tally)
+    rows.append(row(f"**claims** ({CLAIMS[0]}-{CLAIMS[-1]})", claims))
+    rows.append(row("**overall**", overall))
+    return "\n".join(rows)
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the repository root when that is shorter, as in the docs."""
+    relative = os.path.relpath(path.resolve(), ROOT)
+    return relative if len(relative) < len(str(path)) else str(path)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--suite", type=Path, default=SUITE, help="folder of the suite's *.yaml")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--corpus-only", action="store_true", help="score the corpus alone")
+    only.add_argument("--suite-only", action="store_true", help="score the sentence suite alone")
     parser.add_argument(
         "--show-errors", action="store_true", help="list each false positive and miss"
     )
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a corpus target is missed"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    totals, errors = run(args.corpus)
+    if args.check and args.suite_only:
+        parser.error("--check judges the corpus targets; the suite has none (drop --suite-only)")
+    ok = True
+    if not args.suite_only:
+        ok = corpus_report(args.corpus, args.show_errors)
+    if not args.corpus_only:
+        if not args.suite_only:
+            print()
+        suite_report(args.suite, args.show_errors)
+    return 0 if ok or not args.check else 1
+
+
+def corpus_report(corpus: Path, show_errors: bool) -> bool:
+    """Print the corpus table; True when every target is met."""
+    if not (corpus / "labels.jsonl").is_file():
+        print(f"Corpus ({_shown(corpus)}): not found, so not scored")
+        print("\ntargets: not checked (no corpus)")
+        return False
+    print(f"Corpus ({_shown(corpus)})\n")
+    totals, errors = run(corpus)
     text, ok = table(totals)
     print(text)
     print(
         f"\ntargets (every pack P >= {PRECISION_TARGET}, R >= {RECALL_TARGET}; overall F1 >= {F1_TARGET}): "
         f"{'met' if ok else 'MISSED'}"
     )
-    if args.show_errors:
+    if show_errors and errors:
         print("\n" + "\n".join(errors))
-    return 0 if ok or not args.check else 1
+    return ok
+
+
+def suite_report(folder: Path, show_errors: bool) -> None:
+    totals, scored, errors, malformed = run_suite(folder)
+    title = f"Sentence suite ({_shown(folder)})"
+    if not scored:
+        print(f"{title}: no cases" + (f" ({len(malformed)} malformed)" if malformed else ""))
+    else:
+        print(f"{title}: {scored} cases\n")
+        print(suite_table(totals))
+    if malformed:
+        print(f"\n{len(malformed)} malformed cases not scored (tests/test_claims_suite.py):")
+        print("\n".join(malformed))
+    if show_errors and errors:
+        print("\n" + "\n".join(errors))
 
 
 if __name__ == "__main__":

@@ -1,24 +1,36 @@
 """Time grows linearly with input size: each hostile input is linted at size n and 2n.
 
     python benchmarks/linearity.py [--check] [--scale 1.0] [--only NAME] [--repeat 3]
+                                   [--large-only]
 
-For every input shape (a huge paragraph, 100,000 lines, 10,000 citation markers, nested
-lists and quotes, mixed line breaks, other encodings, brackets that tempt a backtracking
-regex, ...) the whole pipeline runs (decode, parse, every rule of the default packs) on
-the input and on the input doubled, best of --repeat runs each. A table shows the bytes,
-the times and their ratio: linear work doubles (ratio near 2), quadratic work quadruples.
+For every input shape (a huge paragraph, one 3.5 MB sentence dense with claim triggers,
+100,000 lines, 10,000 citation markers, nested lists and quotes, mixed line breaks, other
+encodings, brackets that tempt a backtracking regex, ...) the whole pipeline runs (decode,
+parse, every rule of the default packs) on the input and on the input doubled, best of
+--repeat runs each. A table shows the bytes, the times and their ratio: linear work
+doubles (ratio near 2), quadratic work quadruples.
 
 --check exits 1 when a ratio exceeds 3.0 (a margin for timer noise and cache effects on
 small inputs; a quadratic path gives 4 or more). A ratio is not judged when the larger
 run takes under 0.05 s (input answered early, such as CL001 or an unclosed comment):
-timer noise dominates there, and no quadratic path stays that fast at these sizes. --scale multiplies every size (use 2 or
-4 for a slower but steadier run, as a release check).
+timer noise dominates there, and no quadratic path stays that fast at these sizes.
+--check also exits 1 when the larger run of a shape with an absolute limit (LIMITS: the
+one sentence dense with claim triggers, 3.5 MB, in 20 s) takes longer than that; above
+--scale 1 the limit grows in proportion to the size.
+
+--scale multiplies every size (use 2 or 4 for a slower but steadier run, as a release
+check; 0.01 for a quick smoke run). --only runs the shapes whose name contains NAME.
+--large-only lints only the larger input of each shape (no ratio, absolute limits still
+judged), so that one input is timed alone at its full size:
+
+    python benchmarks/linearity.py --only "one sentence" --large-only --repeat 1 --check
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -41,11 +53,49 @@ def _text(make: Callable[[int], str], encoding: str = "utf-8") -> Make:
 SENTENCE = "Vitamin D may help bones, and about 40% of adults are low in it [1]. "
 LINE = "A short line of ordinary prose about sleep and health.\n"
 
+# Phrases full of the claim rules' trigger words (cure, guaranteed, completely safe, no side
+# effects, proven, studies have shown, experts agree, never fails, 100% effective, ...),
+# with no sentence-ending punctuation, so that any number of them is one sentence.
+TRIGGER_SUBJECTS = (
+    "this miracle cure",
+    "this herbal tea",
+    "the detox diet",
+    "our natural remedy",
+    "the new supplement",
+)
+TRIGGER_PHRASES = (
+    "studies have shown {} is completely safe and guaranteed to work with no side effects "
+    "and proven benefits, ",
+    "but {} may not cure everyone and experts agree it never fails ",
+    "and research proves {} cures arthritis permanently and reverses diabetes, ",
+    "doctors recommend {} because it is 100% effective, risk free and clinically proven ",
+    "while scientists confirm {} boosts immunity, detoxes the liver and prevents cancer, ",
+    "so {} will heal you for good and it is totally safe for children ",
+)
+
+
+def one_sentence(n: int) -> str:
+    """About n kB of trigger phrases in a deterministic random order: one paragraph that
+    is one sentence (a single line, no '.', '!' or '?')."""
+    size, parts, length = n * 1000, [], 0
+    rng = random.Random(0)  # the same seed each time: make(2n) starts with make(n)
+    while length < size:
+        part = rng.choice(TRIGGER_PHRASES).format(rng.choice(TRIGGER_SUBJECTS))
+        parts.append(part)
+        length += len(part)
+    return "".join(parts).rstrip(", ") + "\n"
+
+
+ONE_SENTENCE = "one sentence dense with claim triggers (MB)"
+
 # name -> (make(n) -> bytes, base n). The base n is chosen so that the larger run takes
 # a fraction of a second to a few seconds on a 2-core machine.
 INPUTS: dict[str, tuple[Make, int]] = {
     # 4 MB at the larger size, as one paragraph with no line break at all.
     "single paragraph (MB)": (_text(lambda n: "word " * (n * 200_000)), 2),
+    # 3.5 MB at the larger size (n is in kB), one line and one sentence: the claim rules
+    # see a single sentence of millions of characters full of their trigger words.
+    ONE_SENTENCE: (_text(one_sentence), 1_750),
     "lines": (_text(lambda n: LINE * n), 50_000),
     "citation markers": (
         _text(lambda n: "Claim [1]. " * n + "\n\n## References\n\n1. Ref 2020. doi:10.1/x\n"),
@@ -111,6 +161,15 @@ INPUTS: dict[str, tuple[Make, int]] = {
 }
 
 
+# name -> seconds: an absolute limit on the larger run at --scale 1 (at a larger --scale,
+# the limit grows in proportion), judged by --check on top of the ratio. The ratio alone
+# misses work quadratic in a sentence's length at full size: spaCy reads a paragraph in
+# pieces of claimlint.nlp.MAX_CHUNK (100,000) characters, so such work is quadratic only
+# within a piece and the time of 1.75 MB and 3.5 MB (17 and 35 pieces) still doubles.
+# Below one piece (--scale 0.02 or less) the ratio shows it.
+LIMITS: dict[str, float] = {ONE_SENTENCE: 20.0}
+
+
 def _lint(session: Session, data: bytes) -> int:
     assert session.base is not None
     return len(session.lint_bytes(data, "article.md", session.base).diagnostics)
@@ -127,38 +186,64 @@ def best_time(session: Session, data: bytes, repeat: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help=f"exit 1 if a ratio > {MAX_RATIO}")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help=f"exit 1 if a ratio > {MAX_RATIO} or a larger run exceeds its absolute limit",
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every input size")
     parser.add_argument("--only", help="run only the inputs whose name contains this")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument(
+        "--large-only",
+        action="store_true",
+        help="lint only the larger input of each shape: its time alone, no ratio",
+    )
     args = parser.parse_args(argv)
+    only = (args.only or "").lower()
+    selected = [name for name in INPUTS if only in name.lower()]
 
     session = Session(Overrides(today=TODAY), base=default_config(Path.cwd()))
     _lint(session, b"Warm up the spaCy pipeline and the plan cache.\n")
-    print(f"{'input':<30} {'bytes':>10} {'time':>8} {'bytes x2':>10} {'time x2':>8} {'ratio':>6}")
-    failed = []
-    for name, (make, base) in INPUTS.items():
-        if args.only and args.only.lower() not in name.lower():
-            continue
+    print(f"{'input':<44} {'bytes':>10} {'time':>8} {'bytes x2':>10} {'time x2':>8} {'ratio':>6}")
+    superlinear, slow = [], []
+    for name in selected:
+        make, base = INPUTS[name]
         n = max(1, int(base * args.scale))
-        small, large = make(n), make(2 * n)
-        t_small = best_time(session, small, args.repeat)
-        t_large = best_time(session, large, args.repeat)
-        ratio = t_large / t_small if t_small > 0 else float("inf")
-        judged = t_large >= MIN_TIME
-        flag = "" if judged else "  (too fast to judge)"
-        flag = "  <-- superlinear" if judged and ratio > MAX_RATIO else flag
-        print(
-            f"{name:<30} {len(small):>10,} {t_small:>7.3f}s {len(large):>10,} "
-            f"{t_large:>7.3f}s {ratio:>6.2f}{flag}",
-            flush=True,
-        )
-        if judged and ratio > MAX_RATIO:
-            failed.append(name)
-    if failed:
-        print(f"superlinear: {', '.join(failed)}", file=sys.stderr)
+        large = make(2 * n)
+        if args.large_only:
+            t_large = best_time(session, large, args.repeat)
+            shown, flag = f"{'':>10} {'':>8} {len(large):>10,} {t_large:>7.3f}s {'-':>6}", ""
+        else:
+            small = make(n)
+            t_small = best_time(session, small, args.repeat)
+            t_large = best_time(session, large, args.repeat)
+            ratio = t_large / t_small if t_small > 0 else float("inf")
+            shown = f"{len(small):>10,} {t_small:>7.3f}s {len(large):>10,} {t_large:>7.3f}s {ratio:>6.2f}"
+            judged = t_large >= MIN_TIME
+            flag = "" if judged else "  (too fast to judge)"
+            if judged and ratio > MAX_RATIO:
+                flag = "  <-- superlinear"
+                superlinear.append(name)
+        limit = LIMITS.get(name)
+        if limit is not None:
+            limit *= max(1.0, args.scale)
+            if t_large > limit:
+                flag += f"  <-- over the {limit:g} s limit"
+                slow.append(f"{name} ({t_large:.1f} s > {limit:g} s)")
+            else:
+                flag += f"  (within the {limit:g} s limit)"
+        print(f"{name:<44} {shown}{flag}", flush=True)
+    if superlinear:
+        print(f"superlinear: {', '.join(superlinear)}", file=sys.stderr)
+    if slow:
+        print(f"over the absolute limit: {', '.join(slow)}", file=sys.stderr)
+    if superlinear or slow:
         return 1 if args.check else 0
-    print("every ratio is within", MAX_RATIO)
+    if not args.large_only:
+        print("every ratio is within", MAX_RATIO)
+    if any(name in LIMITS for name in selected):
+        print("every absolute limit is met")
     return 0
 
 

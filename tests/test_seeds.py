@@ -34,4 +34,6 @@ def test_seed_003_no_metadata_no_disclaimer_markers_without_a_list(
         f"{path}:1:1: CL101 [missing-metadata] missing metadata field 'author' (looked for: author, authors, byline, writer)",
         f"{path}:1:1: CL201 [missing-disclaimer] no medical disclaimer in the article",
         f"{path}:13:48: CL501 [missing-reference-list] 10 citation markers ([1]–[10]) but no reference list",
+        # "have revolutionized cancer care": the verb of 'revolutionary' (an optional label)
+        f"{path}:26:16: CL304 [hype-language] hype word 'revolutionized'",
     ]

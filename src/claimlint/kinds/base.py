@@ -50,6 +50,8 @@ class Context:
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _wanted: dict[int, Collection[str]] = field(default_factory=dict, repr=False)
     _by_rule: dict[str, list[Sentence]] = field(default_factory=dict, repr=False)
+    # What kinds derive from a sentence once for all their rules (claim cues, ...).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -1,5 +1,13 @@
-"""The claim kind: phrases and patterns in prose, minus negated, questioned, reported,
-quoted, hedged and cited uses (RULES.md section 5)."""
+"""The claim kind: a claim's grammar in prose, minus the uses that a cue in the same
+clause negates, hedges, reports or qualifies, and minus questioned, quoted and cited
+sentences (RULES.md section 5).
+
+A rule gives its grammar as patterns over word classes (claimlint.grammar): ``patterns``
+are predicates, which a cue governs when it stands before them in their clause ("does not
+cure", "products that claim to cure"); ``noun-patterns`` are noun phrases, which a cue
+governs anywhere in their clause ("a cure has not been found"). The cues of a sentence are
+found once, whatever the number of matches and rules (see claimlint.kinds.cues).
+"""
 
 from __future__ import annotations
 
@@ -11,27 +19,26 @@ from functools import cached_property
 from typing import Any
 
 from claimlint.citing import is_cited
+from claimlint.grammar import expand_all, rule_lookup
 from claimlint.kinds.base import Context, Hit, Kind
+from claimlint.kinds.cues import SentenceCues, cues_for
 from claimlint.nlp import Sentence, make_doc, pipeline
-from claimlint.patterns import Pattern
+from claimlint.patterns import Pattern, PatternError
 from claimlint.rule import Rule
 from claimlint.settings import Settings
 
-NEGATION_WINDOW = 6  # tokens before a match that a negation cue may stand in
 _TRAILING_MARKERS = re.compile(r"[ \t]*(?:\[\^?[^\]\n]{1,40}\]|<sup>.{1,40}?</sup>)+", re.I)
-_OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»"}
+EXEMPTIONS = ("negated", "question", "reported", "quoted", "hedged", "qualified", "cited")
+DEFAULT_EXEMPT = ("negated", "question", "reported", "quoted", "cited")
 
 
 @dataclass(frozen=True)
 class Prepared:
     phrases: tuple[str, ...]
     patterns: Pattern
+    nouns: Pattern
     exclude: Pattern
     exempt: frozenset[str]
-    negation: frozenset[str]
-    breaks: frozenset[str]
-    hedges: Pattern
-    reporting: Pattern
 
     @cached_property
     def matcher(self) -> Any:
@@ -50,23 +57,19 @@ def phrase_matcher(phrases: list[str]) -> Any:
     return matcher
 
 
-def word_pattern(words: tuple[str, ...]) -> Pattern:
-    return Pattern([r"\b" + re.escape(word).replace(r"\ ", r"\s+") + r"\b" for word in words])
-
-
 def prepare(rule: Rule, settings: Settings) -> Prepared:
     options = rule.options
+    lookup = rule_lookup(options, settings)
+    exempt = frozenset(options.get("exempt", DEFAULT_EXEMPT))
+    unknown = sorted(exempt - set(EXEMPTIONS))
+    if unknown:
+        raise PatternError(f"unknown exemption {unknown[0]!r} (known: {', '.join(EXEMPTIONS)})")
     return Prepared(
         phrases=tuple(options.get("phrases", ())),
-        patterns=Pattern(options.get("patterns", ())),
-        exclude=Pattern(options.get("exclude-patterns", ())),
-        exempt=frozenset(
-            options.get("exempt", ("negated", "question", "reported", "quoted", "cited"))
-        ),
-        negation=frozenset(word.lower() for word in settings.words("negation-cues")),
-        breaks=frozenset(word.lower() for word in settings.words("clause-breaks")),
-        hedges=word_pattern(settings.words("hedge-cues")),
-        reporting=word_pattern(settings.words("reporting-cues")),
+        patterns=Pattern(expand_all(options.get("patterns", ()), lookup)),
+        nouns=Pattern(expand_all(options.get("noun-patterns", ()), lookup)),
+        exclude=Pattern(expand_all(options.get("exclude-patterns", ()), lookup)),
+        exempt=exempt,
     )
 
 
@@ -75,6 +78,7 @@ def triggers(rule: Rule, prepared: Prepared, settings: Settings) -> Iterator[str
     phrase's longest token stands for it (None when no token of it is ASCII, whose case
     RE2 and spaCy's LOWER could fold apart)."""
     yield from prepared.patterns.sources
+    yield from prepared.nouns.sources
     for phrase in prepared.phrases:
         words = [t.lower_ for t in make_doc(phrase) if t.lower_.isascii()]
         yield re.escape(max(words, key=len)) if words else None
@@ -86,10 +90,11 @@ def phrase_spans(doc: Any, matcher: Any) -> list[tuple[int, int]]:
 
 def matches(
     sentence: Sentence, prepared: Prepared, cache: dict[int, list[tuple[int, int]]]
-) -> Iterator[tuple[int, int]]:
-    """Character spans (in the sentence's chunk text) of raw matches, in order."""
+) -> Iterator[tuple[int, int, bool]]:
+    """Sentence-local spans of raw matches in order, each with whether it is a noun
+    phrase (cues govern it anywhere in its clause)."""
     s_start, s_end = sentence.start_char, sentence.end_char
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, bool]] = []
     if prepared.matcher is not None:
         key = id(sentence.doc)
         if key not in cache:
@@ -101,79 +106,107 @@ def matches(
             if start >= s_end:
                 break
             if end <= s_end:
-                found.append((start, end))
-    base = s_start
-    for match in prepared.patterns.finditer(sentence.text):
-        found.append((base + match.start(), base + match.end()))
+                found.append((start - s_start, end - s_start, False))
+    text = sentence.text
+    found.extend((m.start(), m.end(), False) for m in prepared.patterns.finditer(text))
+    found.extend((m.start(), m.end(), True) for m in prepared.nouns.finditer(text))
     found.sort()
     last_end = -1
-    for start, end in found:
-        if start >= last_end:  # overlapping matches count once
+    for start, end, noun in found:
+        if start >= last_end and end > start:  # overlapping matches count once
             last_end = end
-            yield start, end
+            yield start, end, noun
 
 
 def check(ctx: Context, rule: Rule, prepared: Prepared) -> Iterator[Hit]:
     cache: dict[int, list[tuple[int, int]]] = {}
     for sentence in ctx.sentences_for(rule):
-        for start, end in matches(sentence, prepared, cache):
-            if not exempt(ctx, sentence, start, end, prepared):
-                begin, finish = sentence.offset(start), sentence.offset(end - 1) + 1
-                yield Hit(begin, finish, {"text": ctx.document.text[begin:finish]}, sentence.text)
-                break  # one finding per sentence and rule
+        cues: SentenceCues | None = None
+        excluded: Excluded | None = None
+        for start, end, noun in matches(sentence, prepared, cache):
+            if cues is None:
+                cues = cues_for(ctx, sentence)
+                excluded = Excluded(prepared.exclude, sentence.text)
+            assert excluded is not None
+            if excluded.overlaps(start, end) or exempt(
+                ctx, sentence, cues, start, end, noun, prepared.exempt
+            ):
+                continue
+            base = sentence.start_char
+            begin = sentence.offset(base + start)
+            finish = sentence.offset(base + end - 1) + 1
+            yield Hit(begin, finish, {"text": ctx.document.text[begin:finish]}, sentence.text)
+            break  # one finding per sentence and rule
 
 
-def exempt(ctx: Context, sentence: Sentence, start: int, end: int, prepared: Prepared) -> bool:
-    text = sentence.chunk.text
-    s_start, s_end = sentence.start_char, sentence.end_char
-    local = text[s_start:s_end]
-    before = text[s_start:start]
-    rules = prepared.exempt
-    if prepared.exclude and any(
-        m.start() < end - s_start and m.end() > start - s_start
-        for m in prepared.exclude.finditer(local)
+class Excluded:
+    """The spans of a sentence that the rule's exclude-patterns cover, found once."""
+
+    def __init__(self, pattern: Pattern, text: str) -> None:
+        spans = sorted((m.start(), m.end()) for m in pattern.finditer(text)) if pattern else []
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each index
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        count = bisect_left(self.starts, end)
+        return count > 0 and self.reach[count - 1] > start
+
+
+def exempt(
+    ctx: Context,
+    sentence: Sentence,
+    cues: SentenceCues,
+    start: int,
+    end: int,
+    noun: bool,
+    rules: frozenset[str],
+) -> bool:
+    if "question" in rules and cues.question:
+        return True
+    if "quoted" in rules and cues.quoted(start, end):
+        return True
+    clause_start, clause_end = cues.clause(start)
+    # A predicate is governed by what precedes it in its clause: "does not cure",
+    # "products that claim to cure". A claim that is itself a negation ("no side effects")
+    # is not negated by the "no" of a list it stands in ("no fillers and no side effects"),
+    # only by other negations ("few supplements come without side effects"). A noun
+    # phrase is also governed by a verbal negation or a pending cue shortly after it, in
+    # its own clause: "a cure for HIV has not been found", "a cure may one day be found".
+    if noun:
+        after = cues.after_noun(end, clause_end)
+        negated = cues.any("negation", ((clause_start, end),)) or cues.any(
+            "verbal", ((end, after),)
+        )
+        reported = cues.any("reporting", ((clause_start, end),)) or cues.any(
+            "pending", ((end, after),)
+        )
+    else:
+        led = cues.starts_with("negation", start)
+        negated = cues.any("other" if led else "negation", ((clause_start, start),))
+        reported = cues.any("reporting", ((clause_start, start),))
+    if "negated" in rules and negated:
+        return True
+    if "reported" in rules and (reported or cues.attributed):
+        return True
+    # A hedge inside the match counts too: "experiments in mice may show".
+    if "hedged" in rules and cues.any("hedge", ((clause_start, end),)):
+        return True
+    if "qualified" in rules and cues.any(
+        "qualifier", ((clause_start, start), (end, cues.strong_end(end)))
     ):
         return True
-    if "question" in rules and local.rstrip().endswith("?"):
-        return True
-    if "quoted" in rules and _quoted(before, text[end:s_end]):
-        return True
-    if "negated" in rules and _negated(sentence, start, prepared):
-        return True
-    if "reported" in rules and prepared.reporting.search(before):
-        return True
-    if "hedged" in rules and prepared.hedges.search(local):
-        return True
-    return "cited" in rules and is_cited(_raw_with_markers(ctx, sentence), ctx.settings)
-
-
-def _negated(sentence: Sentence, start: int, prepared: Prepared) -> bool:
-    tokens = [t for t in sentence.span if t.idx < start]
-    for token in reversed(tokens[-NEGATION_WINDOW:]):
-        lower = token.lower_
-        if lower in prepared.breaks:
-            return False
-        if lower in prepared.negation:
-            return True
+    if "cited" in rules:
+        if cues.cited is None:
+            cues.cited = is_cited(raw_with_markers(ctx, sentence), ctx.settings)
+        return cues.cited
     return False
 
 
-def _quoted(before: str, after: str) -> bool:
-    """The match stands between an opening quote before it and its closing quote after."""
-    for opening, closing in _OPEN_QUOTES.items():
-        if opening == closing:
-            if opening == "'":
-                count = len(re.findall(r"(?:^|(?<=\s))'", before))
-                if count % 2 and re.search(r"'(?:\W|$)", after):
-                    return True
-            elif before.count(opening) % 2 and opening in after:
-                return True
-        elif before.count(opening) > before.count(closing) and closing in after:
-            return True
-    return False
-
-
-def _raw_with_markers(ctx: Context, sentence: Sentence) -> str:
+def raw_with_markers(ctx: Context, sentence: Sentence) -> str:
     """The sentence's original text plus citation markers that follow its last word."""
     text = ctx.document.text
     raw = text[sentence.start : sentence.end]
@@ -182,5 +215,11 @@ def _raw_with_markers(ctx: Context, sentence: Sentence) -> str:
 
 
 KINDS = {
-    "claim": Kind(prepare, check, "phrases and patterns, minus exempt contexts", triggers),
+    "claim": Kind(
+        prepare,
+        check,
+        "a claim's grammar (patterns over word classes), minus negated, hedged, reported, "
+        "qualified, questioned, quoted and cited uses",
+        triggers,
+    ),
 }

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from claimlint.citing import is_cited
+from claimlint.grammar import expand_all, rule_lookup
 from claimlint.kinds.base import Context, Hit, Kind, Triggers, no_prepare
-from claimlint.kinds.claims import _raw_with_markers
+from claimlint.kinds.claims import raw_with_markers
 from claimlint.nlp import Sentence
 from claimlint.patterns import Match, Pattern
 from claimlint.rule import Rule
@@ -54,7 +56,7 @@ def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     paragraphs: dict[int, str] | None = None
     for sentence in ctx.sentences_for(rule):
         found = statistics_in(sentence, ctx.settings)
-        if not found or is_cited(_raw_with_markers(ctx, sentence), ctx.settings):
+        if not found or is_cited(raw_with_markers(ctx, sentence), ctx.settings):
             continue
         if scope == "paragraph":
             block = sentence.chunk.segment.block
@@ -66,17 +68,42 @@ def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
         yield _hit(ctx, sentence, found[0])
 
 
-def prepare_vague(rule: Rule, settings: Settings) -> Pattern:
-    return Pattern(rule.options.get("patterns", ()))
+@dataclass(frozen=True)
+class Vague:
+    patterns: Pattern
+    exclude: Pattern
 
 
-def check_vague(ctx: Context, rule: Rule, vague: Pattern) -> Iterator[Hit]:
+def prepare_vague(rule: Rule, settings: Settings) -> Vague:
+    lookup = rule_lookup(rule.options, settings)
+    return Vague(
+        Pattern(expand_all(rule.options.get("patterns", ()), lookup)),
+        Pattern(expand_all(rule.options.get("exclude-patterns", ()), lookup)),
+    )
+
+
+def check_vague(ctx: Context, rule: Rule, vague: Vague) -> Iterator[Hit]:
+    """A statistic whose only source is vague: a sentence that cites or names a source
+    ("Studies show that 30% of adults … [5]") is not reported."""
     need_statistic = rule.options.get("require-statistic", True)
     for sentence in ctx.sentences_for(rule):
-        match = vague.search(sentence.text)
+        text = sentence.text
+        excluded = (
+            [(m.start(), m.end()) for m in vague.exclude.finditer(text)] if vague.exclude else []
+        )
+        match = next(
+            (
+                m
+                for m in vague.patterns.finditer(text)
+                if not any(a < m.end() and m.start() < b for a, b in excluded)
+            ),
+            None,
+        )
         if match is None:
             continue
         if need_statistic and not statistics_in(sentence, ctx.settings):
+            continue
+        if is_cited(raw_with_markers(ctx, sentence), ctx.settings):
             continue
         yield _hit(ctx, sentence, match)
 
@@ -114,11 +141,11 @@ def check_impossible(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
 
 
 def _setting(key: str) -> Triggers:
-    return lambda rule, prepared, settings: settings.words(key)
+    return lambda rule, prepared, settings: settings.sources(key)
 
 
-def _vague_triggers(rule: Rule, vague: Pattern, settings: Settings) -> tuple[str, ...]:
-    return vague.sources
+def _vague_triggers(rule: Rule, vague: Vague, settings: Settings) -> tuple[str, ...]:
+    return vague.patterns.sources
 
 
 KINDS = {
