@@ -166,3 +166,27 @@ def test_the_prefilter_changes_no_finding_on_generated_text(text: str) -> None:
 def test_a_plan_without_some_rules_shares_the_gate() -> None:
     plan = default_plan()
     assert plan.without(["CL301"]).gate is plan.gate
+
+
+def _suite_texts() -> list[str]:
+    from tests.claims_suite import load_cases
+
+    from claimlint.packs import load_rules
+
+    texts = [case.text for case in load_cases()]
+    for rule in load_rules().rules:
+        texts.extend(example.text for example in (*rule.fail, *rule.passes))
+    return texts
+
+
+def test_rule_triggers_hold_on_every_suite_sentence() -> None:
+    """A rule's hand-written ``triggers`` (claims pack) must hold wherever the rule fires:
+    on every sentence of the claim suite and every pack example, the findings with the
+    prefilter equal those without it."""
+    plan = default_plan()
+    differences = []
+    for text in _suite_texts():
+        gated, ungated = both_ways(text, plan)
+        if gated != ungated:
+            differences.append(text)
+    assert differences == []

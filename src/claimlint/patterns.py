@@ -212,8 +212,9 @@ class Prefilter:
 
     def __init__(self, triggers: Iterable[tuple[str, Iterable[str | None]]]) -> None:
         self._always: set[str] = set()
-        self._keys: list[str] = []  # the key of each relaxed source, in order
+        self._keys: list[str] = []  # the key of each relaxed source in the Sets, in order
         self._searches: list[tuple[str, Any]] = []
+        self._large: list[tuple[str, Any]] = []  # sources too large for a Set: searched alone
         self._gates: list[tuple[Any, int]] = []  # (Set, index of its first source)
         programs: list[tuple[str, int]] = []
         for key, sources in triggers:
@@ -222,7 +223,7 @@ class Prefilter:
                 if any(source is None for source in listed):
                     raise PatternError("a trigger that is not a pattern")
                 relaxed = [relax(source) for source in listed if source is not None]
-                sizes = [_compile(source).programsize for source in relaxed]
+                compiled = [_compile(source) for source in relaxed]
                 if relaxed:
                     joined = _compile("|".join(f"(?:{source})" for source in relaxed))
             except PatternError:
@@ -230,8 +231,12 @@ class Prefilter:
                 continue
             if relaxed:
                 self._searches.append((key, joined))
-                programs.extend(zip(relaxed, sizes, strict=True))
-                self._keys.extend([key] * len(relaxed))
+            for source, program in zip(relaxed, compiled, strict=True):
+                if program.programsize > GATE_PROGRAM_LIMIT:
+                    self._large.append((key, program))
+                else:
+                    programs.append((source, program.programsize))
+                    self._keys.append(key)
         self._gates = _gates(programs)
 
     def which(self, text: str) -> set[str]:
@@ -242,6 +247,9 @@ class Prefilter:
             for gate, first in self._gates:
                 for index in gate.Match(text) or ():
                     found.add(keys[first + index])
+            found.update(
+                key for key, search in self._large if key not in found and search.search(text)
+            )
         else:
             # A search cannot run out of memory the way a Set can: RE2 falls back to its NFA.
             found.update(key for key, search in self._searches if search.search(text))
@@ -250,8 +258,8 @@ class Prefilter:
 
 def _gates(programs: Sequence[tuple[str, int]]) -> list[tuple[Any, int]]:
     """RE2 Sets that together hold every pattern, in order, each of at most
-    GATE_PROGRAM_LIMIT, with the index of each Set's first pattern; none when a pattern
-    alone is larger or RE2 will not build a Set."""
+    GATE_PROGRAM_LIMIT, with the index of each Set's first pattern; none when RE2 will not
+    build a Set (the caller keeps patterns larger than that out)."""
     groups: list[tuple[list[str], int]] = []
     size = GATE_PROGRAM_LIMIT
     for index, (source, program) in enumerate(programs):

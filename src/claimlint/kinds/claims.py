@@ -39,6 +39,7 @@ class Prepared:
     nouns: Pattern
     exclude: Pattern
     exempt: frozenset[str]
+    triggers: tuple[str, ...]  # the option ``triggers``, word classes expanded
 
     @cached_property
     def matcher(self) -> Any:
@@ -70,15 +71,20 @@ def prepare(rule: Rule, settings: Settings) -> Prepared:
         nouns=Pattern(expand_all(options.get("noun-patterns", ()), lookup)),
         exclude=Pattern(expand_all(options.get("exclude-patterns", ()), lookup)),
         exempt=exempt,
+        triggers=expand_all(options.get("triggers", ()), lookup),
     )
 
 
 def triggers(rule: Rule, prepared: Prepared, settings: Settings) -> Iterator[str | None]:
-    """A sentence reported on holds one of the patterns, or every token of a phrase: the
-    phrase's longest token stands for it (None when no token of it is ASCII, whose case
-    RE2 and spaCy's LOWER could fold apart)."""
-    yield from prepared.patterns.sources
-    yield from prepared.nouns.sources
+    """A sentence reported on holds one of the patterns (or of the rule's ``triggers``,
+    words that every match holds: far cheaper for the prefilter to look for than a whole
+    grammar), or every token of a phrase: the phrase's longest token stands for it (None
+    when no token of it is ASCII, whose case RE2 and spaCy's LOWER could fold apart)."""
+    if prepared.triggers:
+        yield from prepared.triggers
+    else:
+        yield from prepared.patterns.sources
+        yield from prepared.nouns.sources
     for phrase in prepared.phrases:
         words = [t.lower_ for t in make_doc(phrase) if t.lower_.isascii()]
         yield re.escape(max(words, key=len)) if words else None
@@ -185,7 +191,7 @@ def exempt(
             "pending", ((end, after),)
         )
     else:
-        led = cues.starts_with("negation", start)
+        led = cues.led_by_negation(start)
         negated = cues.any("other" if led else "negation", ((clause_start, start),))
         reported = cues.any("reporting", ((clause_start, start),))
     if "negated" in rules and negated:

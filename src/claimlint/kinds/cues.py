@@ -39,6 +39,7 @@ DETERMINER_NEGATIONS = frozenset(
 )
 NOUN_REACH = 6  # words after a noun phrase in which its verb may be negated
 _WORDS_AFTER = re.compile(rf"(?:\s*\S+){{0,{NOUN_REACH}}}")
+_FIRST = re.compile(r"[\w'’]+")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.I)
 # A sentence that ends by naming who says it reports all of it: "The pill will cure
 # baldness, the company says." (read on its last TAIL characters only).
@@ -122,10 +123,11 @@ class SentenceCues:
         k = bisect_left(relative, end)
         return min(limit, relative[k]) if k < len(relative) else limit
 
-    def starts_with(self, kind: str, index: int) -> bool:
-        positions = self.positions.get(kind, [])
-        k = bisect_left(positions, index)
-        return k < len(positions) and positions[k] == index
+    def led_by_negation(self, index: int) -> bool:
+        """Whether the match at ``index`` begins with a negating determiner ("no side
+        effects", "zero risk", "without any risk")."""
+        head = _FIRST.match(self.text, index)
+        return head is not None and head.group().lower() in DETERMINER_NEGATIONS
 
     def clause(self, index: int) -> tuple[int, int]:
         """Where the clause holding ``index`` begins and ends."""

@@ -88,6 +88,8 @@ def check_vague(ctx: Context, rule: Rule, vague: Vague) -> Iterator[Hit]:
     need_statistic = rule.options.get("require-statistic", True)
     for sentence in ctx.sentences_for(rule):
         text = sentence.text
+        if vague.patterns.search(text) is None:
+            continue
         excluded = (
             [(m.start(), m.end()) for m in vague.exclude.finditer(text)] if vague.exclude else []
         )
