@@ -100,4 +100,7 @@ def cue_regex(phrase: str) -> str:
 
 
 def cue_pattern_sources(phrases: Iterable[str]) -> tuple[str, ...]:
-    return tuple(cue_regex(phrase) for phrase in phrases if phrase.strip())
+    """The cues as patterns, longest first: where two start at one place ("no", "no
+    longer"), the longer is the cue."""
+    kept = sorted({phrase for phrase in phrases if phrase.strip()}, key=lambda p: (-len(p), p))
+    return tuple(cue_regex(phrase) for phrase in kept)
