@@ -212,11 +212,16 @@ class Prefilter:
 
     def __init__(self, triggers: Iterable[tuple[str, Iterable[str | None]]]) -> None:
         self._always: set[str] = set()
-        self._keys: list[str] = []  # the key of each relaxed source in the Sets, in order
-        self._searches: list[tuple[str, Any]] = []
-        self._large: list[tuple[str, Any]] = []  # sources too large for a Set: searched alone
+        # A source that several keys share (CL402's triggers are CL401's statistics) is
+        # compiled and tested once, for all of them.
+        self._keys: list[list[str]] = []  # the keys of each relaxed source in the Sets
+        self._searches: list[tuple[list[str], Any]] = []
+        self._large: list[tuple[list[str], Any]] = []  # too large for a Set: searched alone
         self._gates: list[tuple[Any, int]] = []  # (Set, index of its first source)
         programs: list[tuple[str, int]] = []
+        in_sets: dict[str, list[str]] = {}
+        large: dict[str, list[str]] = {}
+        searches: dict[str, list[str]] = {}
         for key, sources in triggers:
             try:
                 listed = list(sources)
@@ -225,18 +230,28 @@ class Prefilter:
                 relaxed = [relax(source) for source in listed if source is not None]
                 compiled = [_compile(source) for source in relaxed]
                 if relaxed:
-                    joined = _compile("|".join(f"(?:{source})" for source in relaxed))
+                    joined_source = "|".join(f"(?:{source})" for source in relaxed)
+                    joined = _compile(joined_source)
             except PatternError:
                 self._always.add(key)
                 continue
             if relaxed:
-                self._searches.append((key, joined))
+                if joined_source not in searches:
+                    searches[joined_source] = []
+                    self._searches.append((searches[joined_source], joined))
+                searches[joined_source].append(key)
             for source, program in zip(relaxed, compiled, strict=True):
                 if program.programsize > GATE_PROGRAM_LIMIT:
-                    self._large.append((key, program))
+                    if source not in large:
+                        large[source] = []
+                        self._large.append((large[source], program))
+                    large[source].append(key)
+                elif source in in_sets:
+                    in_sets[source].append(key)
                 else:
+                    in_sets[source] = [key]
                     programs.append((source, program.programsize))
-                    self._keys.append(key)
+                    self._keys.append(in_sets[source])
         self._gates = _gates(programs)
 
     def which(self, text: str) -> set[str]:
@@ -246,13 +261,15 @@ class Prefilter:
             keys = self._keys
             for gate, first in self._gates:
                 for index in gate.Match(text) or ():
-                    found.add(keys[first + index])
-            found.update(
-                key for key, search in self._large if key not in found and search.search(text)
-            )
+                    found.update(keys[first + index])
+            for owners, search in self._large:
+                if not found.issuperset(owners) and search.search(text):
+                    found.update(owners)
         else:
             # A search cannot run out of memory the way a Set can: RE2 falls back to its NFA.
-            found.update(key for key, search in self._searches if search.search(text))
+            for owners, search in self._searches:
+                if search.search(text):
+                    found.update(owners)
         return found
 
 

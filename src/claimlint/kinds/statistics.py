@@ -147,6 +147,11 @@ def _setting(key: str) -> Triggers:
 
 
 def _vague_triggers(rule: Rule, vague: Vague, settings: Settings) -> tuple[str, ...]:
+    """A reported sentence holds a statistic (when the rule requires one): the statistic
+    patterns, which the prefilter tests once for CL401 and CL402 together, instead of the
+    grammar of vague sources."""
+    if rule.options.get("require-statistic", True):
+        return settings.sources("statistic-patterns")
     return vague.patterns.sources
 
 
