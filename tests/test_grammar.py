@@ -133,3 +133,27 @@ def test_readme_pack_example(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         f"{article}:1:10: HS101 [detox-claim] detox claim 'detoxes your body'",
         f"{article}:7:11: HS101 [detox-claim] detox claim 'flushed out your system'",
     ]
+
+
+def test_hedged_claims_raise_no_alarm() -> None:
+    """Every hedge before a claim keeps CL301 and CL302 quiet (the held-out target is
+    no more than 0.5% alarms on hedged sentences): 1,000 subject x hedge x claim x tail."""
+    subjects = ["This tea", "Turmeric", "The new cream", "Our supplement", "Acupuncture"]
+    hedges = ["may", "might", "could", "can help", "may help to", "is thought to",
+              "appears to", "seems to", "could possibly", "may, in some people,"]  # fmt: skip
+    claims_ = ["cure arthritis", "cure acne for good", "reverse type 2 diabetes",
+               "heal eczema permanently", "eliminate migraines forever", "be completely safe",
+               "have no side effects", "be 100% effective", "be risk-free", "work every time"]  # fmt: skip
+    tails = ["", " in some people"]
+    texts = [
+        f"{subject} {hedge} {claim}{tail}."
+        for subject in subjects
+        for hedge in hedges
+        for claim in claims_
+        for tail in tails
+    ]
+    # One article, a paragraph per sentence: paragraph k is on line 2k + 1.
+    found = lint("\n\n".join(texts))
+    alarms = [texts[(d.line - 1) // 2] for d in found if d.code in ("CL301", "CL302")]
+    assert len(texts) == 1000
+    assert alarms == []
