@@ -4,9 +4,12 @@ sentences (RULES.md section 5).
 
 A rule gives its grammar as patterns over word classes (claimlint.grammar): ``patterns``
 are predicates, which a cue governs when it stands before them in their clause ("does not
-cure", "products that claim to cure"); ``noun-patterns`` are noun phrases, which a cue
-governs anywhere in their clause ("a cure has not been found"). The cues of a sentence are
-found once, whatever the number of matches and rules (see claimlint.kinds.cues).
+cure", "products that claim to cure"); ``noun-patterns`` are noun phrases, governed by
+those cues and also by a verbal negation or a pending cue a few words after them in their
+clause ("a cure has not been found", "a cure may one day be found"). Qualifiers ("in some
+people") govern anywhere in the clause; a sentence that ends naming who says it is
+reported. The cues of a sentence are found once, whatever the number of matches and rules
+(see claimlint.kinds.cues); ``triggers`` are what the prefilter looks for.
 """
 
 from __future__ import annotations
