@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-# lemma -> (past, past participle); the other forms are regular.
+# lemma -> its past and past participle forms; the other forms are regular.
 IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "do": ("did", "done"),
     "say": ("said",),
@@ -27,16 +27,16 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "sell": ("sold",),
     "beat": ("beat", "beaten"),
     "hurt": ("hurt",),
-    "rid": ("rid", "ridded", "ridding"),
+    "rid": ("rid", "ridded"),
     "keep": ("kept",),
     "lead": ("led",),
     "mean": ("meant",),
     "hold": ("held",),
     "stand": ("stood",),
-    "win": ("won", "winning"),
-    "put": ("put", "putting"),
-    "set": ("set", "setting"),
-    "begin": ("began", "begun", "beginning"),
+    "win": ("won",),
+    "put": ("put",),
+    "set": ("set",),
+    "begin": ("began", "begun"),
     "see": ("saw", "seen"),
     "write": ("wrote", "written"),
     "speak": ("spoke", "spoken"),
@@ -56,7 +56,6 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "hide": ("hid", "hidden"),
     "grow": ("grew", "grown"),
     "go": ("went", "gone"),
-    "wipe": ("wiped",),
 }
 IRREGULAR_NOUNS: dict[str, tuple[str, ...]] = {
     "analysis": ("analyses",),
@@ -75,7 +74,7 @@ IRREGULAR_NOUNS: dict[str, tuple[str, ...]] = {
     "medicine": ("medicine",),
 }
 # Stressed final syllables whose consonant doubles although the word is longer than one.
-DOUBLING = frozenset({"admit", "commit", "control", "occur", "permit", "prefer", "refer", "regret", "submit", "transfer", "equip", "compel", "rid"})  # fmt: skip
+DOUBLING = frozenset({"admit", "begin", "commit", "control", "occur", "permit", "prefer", "refer", "regret", "submit", "transfer", "equip", "compel"})  # fmt: skip
 VOWELS = frozenset("aeiou")
 
 
@@ -127,19 +126,8 @@ def verb_forms(entry: str) -> dict[str, tuple[str, ...]]:
         past, ing = word + word[-1] + "ed", word + word[-1] + "ing"
     else:
         past, ing = word + "ed", word + "ing"
-    irregular = IRREGULAR_VERBS.get(word)
-    pasts: tuple[str, ...] = (past,)
-    ings: tuple[str, ...] = (ing,)
-    if irregular:
-        pasts = tuple(f for f in irregular if not f.endswith("ing"))
-        ings = tuple(f for f in irregular if f.endswith("ing")) or (ing,)
-    forms = {
-        "base": (word,),
-        "s": (third,),
-        "ed": pasts,
-        "en": pasts,
-        "ing": ings,
-    }
+    pasts = IRREGULAR_VERBS.get(word, (past,))
+    forms = {"base": (word,), "s": (third,), "ed": pasts, "en": pasts, "ing": (ing,)}
     out = {slot: tuple(dict.fromkeys(f + rest for f in words)) for slot, words in forms.items()}
     if extra:
         out["extra"] = extra
@@ -174,8 +162,8 @@ def forms(entry: str, slots: str) -> tuple[str, ...]:
     for slot in slots.split(","):
         slot = slot.strip()
         if slot == "word":
-            found.extend(_parts(entry.lower())[0:1])
-            found.extend(_parts(entry.lower())[1])
+            lemma, extra = _parts(entry.lower())
+            found.extend((lemma, *extra))
         elif slot == "n":
             found.extend(noun_forms(entry))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, Protocol
@@ -64,6 +65,24 @@ class Pattern:
         if self._closed(text):
             return None
         return self._compiled.search(text)  # type: ignore[no-any-return]
+
+
+class Covered:
+    """The spans of a text that a pattern matches, found once: whether a match overlaps
+    one of them is then a binary search."""
+
+    def __init__(self, pattern: Pattern, text: str) -> None:
+        spans = sorted((m.start(), m.end()) for m in pattern.finditer(text)) if pattern else []
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each index
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        count = bisect_left(self.starts, end)
+        return count > 0 and self.reach[count - 1] > start
 
 
 class AnyOf:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from claimlint.citing import is_cited
 from claimlint.document import Document
 from claimlint.nlp import Chunk, Sentence, sentences
 from claimlint.rule import Rule
 from claimlint.settings import Settings
 
+_TRAILING_MARKERS = re.compile(r"[ \t]*(?:\[\^?[^\]\n]{1,40}\]|<sup>.{1,40}?</sup>)+", re.I)
 # Segment kinds that are running prose (reference entries and footnote texts are not).
 PROSE_KINDS = frozenset(
     {"paragraph", "heading", "list-item", "table-cell", "blockquote", "title", "description"}
@@ -73,12 +76,28 @@ class Context:
             ]
         return found
 
+    def cited(self, sentence: Sentence) -> bool:
+        """Whether the sentence cites or names a source, found once for every rule."""
+        key = ("cited", id(sentence.doc), sentence.start_char)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = is_cited(raw_with_markers(self, sentence), self.settings)
+        return bool(found)
+
     def _keep(self, chunk: Chunk) -> bool:
         assert self.gate is not None
         codes = self.gate.which(chunk.text)
         if codes:
             self._wanted[id(chunk)] = codes  # chunks live as long as their sentences
         return bool(codes)
+
+
+def raw_with_markers(ctx: Context, sentence: Sentence) -> str:
+    """The sentence's original text plus citation markers that follow its last word."""
+    text = ctx.document.text
+    raw = text[sentence.start : sentence.end]
+    trailing = _TRAILING_MARKERS.match(text, sentence.end, min(len(text), sentence.end + 200))
+    return raw + trailing.group(0) if trailing else raw
 
 
 Prepare = Callable[[Rule, Settings], Any]

@@ -21,16 +21,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from claimlint.citing import is_cited
 from claimlint.grammar import expand_all, rule_lookup
 from claimlint.kinds.base import Context, Hit, Kind
 from claimlint.kinds.cues import SentenceCues, cues_for
 from claimlint.nlp import Sentence, make_doc, pipeline
-from claimlint.patterns import Pattern, PatternError
+from claimlint.patterns import Covered, Pattern, PatternError
 from claimlint.rule import Rule
 from claimlint.settings import Settings
 
-_TRAILING_MARKERS = re.compile(r"[ \t]*(?:\[\^?[^\]\n]{1,40}\]|<sup>.{1,40}?</sup>)+", re.I)
 EXEMPTIONS = ("negated", "question", "reported", "quoted", "hedged", "qualified", "cited")
 DEFAULT_EXEMPT = ("negated", "question", "reported", "quoted", "cited")
 
@@ -101,7 +99,7 @@ def matches(
     sentence: Sentence, prepared: Prepared, cache: dict[int, list[tuple[int, int]]]
 ) -> Iterator[tuple[int, int, bool]]:
     """Sentence-local spans of raw matches in order, each with whether it is a noun
-    phrase (cues govern it anywhere in its clause)."""
+    phrase (see exempt: cues after a noun phrase govern it too)."""
     s_start, s_end = sentence.start_char, sentence.end_char
     found: list[tuple[int, int, bool]] = []
     if prepared.matcher is not None:
@@ -131,11 +129,11 @@ def check(ctx: Context, rule: Rule, prepared: Prepared) -> Iterator[Hit]:
     cache: dict[int, list[tuple[int, int]]] = {}
     for sentence in ctx.sentences_for(rule):
         cues: SentenceCues | None = None
-        excluded: Excluded | None = None
+        excluded: Covered | None = None
         for start, end, noun in matches(sentence, prepared, cache):
             if cues is None:
                 cues = cues_for(ctx, sentence)
-                excluded = Excluded(prepared.exclude, sentence.text)
+                excluded = Covered(prepared.exclude, sentence.text)
             assert excluded is not None
             if excluded.overlaps(start, end) or exempt(
                 ctx, sentence, cues, start, end, noun, prepared.exempt
@@ -146,23 +144,6 @@ def check(ctx: Context, rule: Rule, prepared: Prepared) -> Iterator[Hit]:
             finish = sentence.offset(base + end - 1) + 1
             yield Hit(begin, finish, {"text": ctx.document.text[begin:finish]}, sentence.text)
             break  # one finding per sentence and rule
-
-
-class Excluded:
-    """The spans of a sentence that the rule's exclude-patterns cover, found once."""
-
-    def __init__(self, pattern: Pattern, text: str) -> None:
-        spans = sorted((m.start(), m.end()) for m in pattern.finditer(text)) if pattern else []
-        self.starts = [start for start, _ in spans]
-        self.reach: list[int] = []  # the furthest end of the spans up to each index
-        furthest = -1
-        for _, end in spans:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        count = bisect_left(self.starts, end)
-        return count > 0 and self.reach[count - 1] > start
 
 
 def exempt(
@@ -208,19 +189,7 @@ def exempt(
         "qualifier", ((clause_start, start), (end, cues.strong_end(end)))
     ):
         return True
-    if "cited" in rules:
-        if cues.cited is None:
-            cues.cited = is_cited(raw_with_markers(ctx, sentence), ctx.settings)
-        return cues.cited
-    return False
-
-
-def raw_with_markers(ctx: Context, sentence: Sentence) -> str:
-    """The sentence's original text plus citation markers that follow its last word."""
-    text = ctx.document.text
-    raw = text[sentence.start : sentence.end]
-    trailing = _TRAILING_MARKERS.match(text, sentence.end, min(len(text), sentence.end + 200))
-    return raw + trailing.group(0) if trailing else raw
+    return "cited" in rules and ctx.cited(sentence)
 
 
 KINDS = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimlint.grammar import cue_pattern_sources
 from claimlint.kinds.base import Context
@@ -106,13 +106,11 @@ class SentenceCues:
     attributed: bool  # the sentence ends by naming who says it
     quotes: dict[str, list[int]]  # quotation marks of the whole chunk (paragraph)
     base: int  # where the sentence starts in its chunk
-    length: int
-    cited: bool | None = field(default=None)
 
     def strong_end(self, index: int) -> int:
         """Where the stretch between clause breaks that holds ``index`` ends."""
         k = bisect_right(self.strong, index)
-        return self.strong[k] if k < len(self.strong) else self.length
+        return self.strong[k] if k < len(self.strong) else len(self.text)
 
     def after_noun(self, end: int, clause_end: int) -> int:
         """The end of the reach of a noun phrase that ends at ``end``: a few words, not
@@ -133,7 +131,7 @@ class SentenceCues:
         """Where the clause holding ``index`` begins and ends."""
         k = bisect_right(self.boundaries, index)
         start = self.boundaries[k - 1]
-        end = self.boundaries[k] if k < len(self.boundaries) else self.length
+        end = self.boundaries[k] if k < len(self.boundaries) else len(self.text)
         return start, end
 
     def any(self, kind: str, windows: Iterable[tuple[int, int]]) -> bool:
@@ -206,7 +204,6 @@ def find_cues(
         attributed=_ATTRIBUTED.search(text[-TAIL:]) is not None,
         quotes=quotes,
         base=sentence.start_char,
-        length=len(text),
     )
 
 

@@ -9,9 +9,8 @@ from typing import Any
 from claimlint.citing import is_cited
 from claimlint.grammar import expand_all, rule_lookup
 from claimlint.kinds.base import Context, Hit, Kind, Triggers, no_prepare
-from claimlint.kinds.claims import raw_with_markers
 from claimlint.nlp import Sentence
-from claimlint.patterns import Match, Pattern
+from claimlint.patterns import Covered, Match, Pattern
 from claimlint.rule import Rule
 from claimlint.settings import Settings
 
@@ -56,7 +55,7 @@ def check_uncited(ctx: Context, rule: Rule, prepared: None) -> Iterator[Hit]:
     paragraphs: dict[int, str] | None = None
     for sentence in ctx.sentences_for(rule):
         found = statistics_in(sentence, ctx.settings)
-        if not found or is_cited(raw_with_markers(ctx, sentence), ctx.settings):
+        if not found or ctx.cited(sentence):
             continue
         if scope == "paragraph":
             block = sentence.chunk.segment.block
@@ -87,27 +86,26 @@ def check_vague(ctx: Context, rule: Rule, vague: Vague) -> Iterator[Hit]:
     ("Studies show that 30% of adults … [5]") is not reported."""
     need_statistic = rule.options.get("require-statistic", True)
     for sentence in ctx.sentences_for(rule):
-        text = sentence.text
-        if vague.patterns.search(text) is None:
-            continue
-        excluded = (
-            [(m.start(), m.end()) for m in vague.exclude.finditer(text)] if vague.exclude else []
-        )
-        match = next(
-            (
-                m
-                for m in vague.patterns.finditer(text)
-                if not any(a < m.end() and m.start() < b for a, b in excluded)
-            ),
-            None,
-        )
+        match = _first_kept(vague, sentence.text)
         if match is None:
             continue
         if need_statistic and not statistics_in(sentence, ctx.settings):
             continue
-        if is_cited(raw_with_markers(ctx, sentence), ctx.settings):
+        if ctx.cited(sentence):
             continue
         yield _hit(ctx, sentence, match)
+
+
+def _first_kept(vague: Vague, text: str) -> Match | None:
+    """The first vague-source match that no exclude-pattern covers (the exclusions are
+    found only once a match is)."""
+    excluded: Covered | None = None
+    for match in vague.patterns.finditer(text):
+        if excluded is None:
+            excluded = Covered(vague.exclude, text)
+        if not excluded.overlaps(match.start(), match.end()):
+            return match
+    return None
 
 
 def _number(text: str | None) -> float | None:
