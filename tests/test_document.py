@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from tests.conftest import SHARED, codes
+from tests.conftest import SHARED, codes, needs_shared
 
 from claimlint.document import DecodeError, decode, parse_document
 
@@ -198,6 +198,7 @@ def test_markers_and_reference_lists() -> None:
     assert [e.label for e in doc.citations.footnotes] == ["n"]
 
 
+@needs_shared
 def test_seed_with_metadata_blocks_at_both_ends() -> None:
     path = SHARED / "seeds" / "000_c31e374a4b1367d8.txt"
     found = {c[2] for c in codes(path.read_text(encoding="utf-8"), str(path))}

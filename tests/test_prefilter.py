@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import ROOT, SHARED, TODAY
+from tests.conftest import ROOT, SHARED, TODAY, needs_shared
 
 from claimlint.config import default_config
 from claimlint.diagnostics import Diagnostic
@@ -91,6 +91,7 @@ def test_many_patterns_are_split_into_sets_that_answer_alike() -> None:
         assert prefilter.which(text) == {word for word in words if word in text}
 
 
+@needs_shared
 def test_kinds_that_declare_no_triggers_never_read_sentences() -> None:
     """The prefilter is exact only if every kind that reads sentences declares triggers."""
 

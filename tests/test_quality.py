@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_shared
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -40,6 +40,7 @@ def test_rules_doc_is_current() -> None:
     assert result.returncode == 0, result.stderr
 
 
+@needs_shared
 def test_accuracy_targets_are_met() -> None:
     result = subprocess.run(
         # the suite has its own test (tests/test_claims_suite.py)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import SHARED
+from tests.conftest import SHARED, needs_shared
 
 from claimlint.cli import main
 
 SEEDS = SHARED / "seeds"
+pytestmark = needs_shared
 
 
 def concise(path: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
